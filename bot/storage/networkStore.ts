@@ -72,19 +72,25 @@ export class NetworkStore {
     return etags;
   }
 
-  /** Every network's own row (not its content): a scan, fine for a municipality's few hundred networks. */
-  async listNetworks(): Promise<Network[]> {
+  /**
+   * Every network's own row, and which of them list one of `memberKeys` as a participant: one scan,
+   * fine for a municipality's few hundred networks.
+   */
+  async listNetworks(memberKeys: string[] = []): Promise<{ networks: Network[]; memberOf: Set<string> }> {
     const networks: Network[] = [];
+    const memberOf = new Set<string>();
+    const wanted = [rowKeyOf('network'), ...memberKeys.map((key) => rowKeyOf('member', [key]))];
+    const filter = wanted.map((rowKey) => `RowKey eq '${rowKey.replace(/'/g, "''")}'`).join(' or ');
     this.roundTrips++;
     try {
-      const filter = `RowKey eq '${rowKeyOf('network')}'`;
       for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-        networks.push(fromEntity<Network>(row as Row));
+        if (row.rowKey === rowKeyOf('network')) networks.push(fromEntity<Network>(row as Row));
+        else memberOf.add(row.partitionKey!);
       }
     } catch (error) {
       throw toStoreError(error);
     }
-    return networks;
+    return { networks, memberOf };
   }
 
   async deleteNetwork(networkId: string): Promise<void> {

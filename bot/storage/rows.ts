@@ -13,6 +13,8 @@ export const ROW_SECTIONS = {
   meeting: 'plan',
   assignment: 'plan',
   agenda: 'plan',
+  /** Index row: who takes part, so "my networks" is one query across partitions. */
+  member: 'plan',
   summary: 'work',
   reflection: 'work',
   idea: 'work',
@@ -86,7 +88,7 @@ export function assemble(rows: TableEntityResult<Record<string, unknown>>[]): Ne
   };
   for (const row of rows) {
     const kind = kindOf(row);
-    if (!kind) continue;
+    if (!kind || kind === 'member') continue;
     if (kind === 'network') parts.network = fromEntity(row);
     else if (kind === 'theme') parts.theme = fromEntity(row);
     else if (kind === 'phases') parts.phasePlan = fromEntity(row);

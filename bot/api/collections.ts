@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import type { NetworkAggregate } from '../domain/model';
+import type { RowChange } from '../storage/networkStore';
+import type { RowKind } from '../storage/rows';
+import { commit, inNetwork, parseBody, requireIfMatch, stamp, type Access, type Handler, type NetworkContext } from './context';
+import { conflict, forbidden, notFound } from './errors';
+
+type ListKey = 'subthemes' | 'participants' | 'meetings' | 'ideas' | 'analysisCategories' | 'analysisNotes';
+type Item<K extends ListKey> = NetworkAggregate[K][number];
+
+/** A list of things inside a network (participants, meetings...): create, patch, delete with ETags. */
+export interface CollectionSpec<K extends ListKey> {
+  kind: RowKind;
+  list: K;
+  param: string;
+  createSchema: z.ZodType;
+  patchSchema: z.ZodType;
+  access: { create: Access; change: Access };
+  build: (ctx: NetworkContext, input: Record<string, unknown>, id: string) => Item<K>;
+  /** Extra per-item check, e.g. a participant may edit only their own idea and not its status. */
+  mayChange?: (ctx: NetworkContext, item: Item<K>, patch?: Record<string, unknown>) => boolean;
+  /** Rows to write with the item (index rows), or to remove with it (its assignments). */
+  alongside?: (ctx: NetworkContext, before: Item<K> | undefined, after: Item<K> | undefined) => RowChange[];
+  /** The aggregate after removal, beyond the item itself (cascades), for the rules check. */
+  withoutItem?: (aggregate: NetworkAggregate, item: Item<K>) => NetworkAggregate;
+}
+
+/** A patch: `null` clears an optional field, absent fields stay. */
+export function applyPatch<T extends object>(item: T, patch: Record<string, unknown>): T {
+  const next = { ...item } as Record<string, unknown>;
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === null) delete next[field];
+    else if (value !== undefined) next[field] = value;
+  }
+  return next as T;
+}
+
+function replaceItem<K extends ListKey>(aggregate: NetworkAggregate, list: K, items: Item<K>[]): NetworkAggregate {
+  return { ...aggregate, [list]: items };
+}
+
+function findItem<K extends ListKey>(ctx: NetworkContext, spec: CollectionSpec<K>): Item<K> {
+  const id = ctx.params[spec.param];
+  const item = (ctx.aggregate[spec.list] as Item<K>[]).find((entry) => entry.id === id);
+  if (!item) throw notFound();
+  return item;
+}
+
+export function collectionHandlers<K extends ListKey>(spec: CollectionSpec<K>): { create: Handler; patch: Handler; remove: Handler } {
+  const items = (ctx: NetworkContext) => ctx.aggregate[spec.list] as Item<K>[];
+
+  const create = inNetwork(spec.access.create, async (ctx) => {
+    const input = parseBody(spec.createSchema, ctx.body) as Record<string, unknown>;
+    const item = stamp(ctx, spec.build(ctx, input, ctx.services.newId()));
+    if (spec.mayChange && !spec.mayChange(ctx, item)) throw forbidden();
+    const next = replaceItem(ctx.aggregate, spec.list, [...items(ctx), item]);
+    const [etag] = await commit(ctx, next, [
+      { op: 'create', kind: spec.kind, ids: [item.id], value: item },
+      ...(spec.alongside?.(ctx, undefined, item) ?? []),
+    ]);
+    return { status: 201, body: { ...item, etag }, etag };
+  });
+
+  const patch = inNetwork(spec.access.change, async (ctx) => {
+    const etag = requireIfMatch(ctx);
+    const before = findItem(ctx, spec);
+    const input = parseBody(spec.patchSchema, ctx.body) as Record<string, unknown>;
+    if (spec.mayChange && !spec.mayChange(ctx, before, input)) throw forbidden();
+    if (before.etag !== etag) throw conflict();
+    const after = stamp(ctx, applyPatch(before, input));
+    const next = replaceItem(ctx.aggregate, spec.list, items(ctx).map((entry) => (entry.id === before.id ? after : entry)));
+    const [newEtag] = await commit(ctx, next, [
+      { op: 'update', kind: spec.kind, ids: [after.id], value: after, etag },
+      ...(spec.alongside?.(ctx, before, after) ?? []),
+    ]);
+    return { body: { ...after, etag: newEtag }, etag: newEtag };
+  });
+
+  const remove = inNetwork(spec.access.change, async (ctx) => {
+    const etag = requireIfMatch(ctx);
+    const item = findItem(ctx, spec);
+    if (spec.mayChange && !spec.mayChange(ctx, item)) throw forbidden();
+    if (item.etag !== etag) throw conflict();
+    let next = replaceItem(ctx.aggregate, spec.list, items(ctx).filter((entry) => entry.id !== item.id));
+    next = spec.withoutItem?.(next, item) ?? next;
+    // The item goes first and alone, so its delete can be conditional on the ETag; cascades follow.
+    await commit(ctx, next, [{ op: 'delete', kind: spec.kind, ids: [item.id], etag }]);
+    const cascade = spec.alongside?.(ctx, item, undefined) ?? [];
+    if (cascade.length) await commit(ctx, next, cascade);
+    return { status: 204 };
+  });
+
+  return { create, patch, remove };
+}

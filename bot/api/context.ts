@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { Identity } from '../auth/identity';
+import type { NetworkStore, RowChange } from '../storage/networkStore';
+import { StoreError } from '../storage/errors';
+import type { NetworkAggregate, Participant } from '../domain/model';
+import { canContribute, canDeleteNetwork, canEditPlan, canRead, participantOf, roleOf, type NetworkRole } from '../domain/access';
+import { checkNetworkRules } from '../domain/rules';
+import { parseInput, type ValidationIssue } from '../domain/validate';
+import type { Locale } from '../i18n';
+import type { z } from 'zod';
+import { alreadyExists, ApiError, badRequest, conflict, forbidden, notFound, preconditionRequired, unavailable, unprocessable } from './errors';
+
+export interface Services {
+  store: NetworkStore;
+  now: () => Date;
+  newId: () => string;
+}
+
+export const defaultIdFactory = (): string => randomUUID();
+
+/** What a handler gets: who calls, in which language, with what. Restify stays in server/. */
+export interface RequestContext {
+  identity: Identity;
+  locale: Locale;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  ifMatch?: string;
+  services: Services;
+}
+
+export interface ApiResult {
+  status?: number;
+  body?: unknown;
+  etag?: string;
+}
+
+export type Handler = (ctx: RequestContext) => Promise<ApiResult>;
+
+export type Access = 'read' | 'edit' | 'contribute' | 'deleteNetwork';
+const allowed: Record<Access, (role?: NetworkRole) => boolean> = {
+  read: canRead,
+  edit: canEditPlan,
+  contribute: canContribute,
+  deleteNetwork: canDeleteNetwork,
+};
+
+export interface NetworkContext extends RequestContext {
+  aggregate: NetworkAggregate;
+  role: NetworkRole;
+  /** The caller's own participant row, if any. */
+  me?: Participant;
+}
+
+export type NetworkHandler = (ctx: NetworkContext) => Promise<ApiResult>;
+
+/** Loads the network in one query, then refuses callers without the access the route needs. */
+export function inNetwork(access: Access, handler: NetworkHandler): Handler {
+  return async (ctx) => {
+    const aggregate = await guarded(() => ctx.services.store.load(ctx.params.networkId!));
+    if (!aggregate) throw notFound('api.networkNotFound');
+    const role = roleOf(aggregate, ctx.identity);
+    if (!role) throw forbidden();
+    if (!allowed[access](role)) throw forbidden(access === 'edit' ? 'api.forbiddenEdit' : 'api.forbidden');
+    return handler({ ...ctx, aggregate, role, me: participantOf(aggregate, ctx.identity) });
+  };
+}
+
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = parseInput(schema, body ?? {});
+  if (!parsed.ok) throw badRequest(parsed.issues);
+  return parsed.value;
+}
+
+export function requireIfMatch(ctx: RequestContext): string {
+  if (!ctx.ifMatch) throw preconditionRequired();
+  return ctx.ifMatch;
+}
+
+/** Checks the network's rules on the state after the change, then writes it. */
+export async function commit(ctx: NetworkContext, next: NetworkAggregate, changes: RowChange[]): Promise<(string | undefined)[]> {
+  const issues: ValidationIssue[] = checkNetworkRules(next);
+  if (issues.length) throw unprocessable(issues);
+  return guarded(() => ctx.services.store.commit(ctx.aggregate.network.id, changes));
+}
+
+/** Storage failures become 409 / 404 / 503 with a message; nothing else changes meaning. */
+export async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StoreError) {
+      if (error.kind === 'conflict') throw conflict();
+      if (error.kind === 'exists') throw alreadyExists();
+      if (error.kind === 'notFound') throw conflict();
+      throw unavailable();
+    }
+    if (error instanceof ApiError) throw error;
+    throw error;
+  }
+}
+
+export function stamp<T extends object>(ctx: RequestContext, value: T): T & { updatedAt: string; updatedBy: string } {
+  return { ...value, updatedAt: ctx.services.now().toISOString(), updatedBy: ctx.identity.name };
+}

@@ -1,0 +1,52 @@
+import type { Handler } from './context';
+import { createNetwork, deleteNetwork, getNetwork, listNetworks, me, patchNetwork } from './networks';
+import { analysisCategories, analysisNotes, ideas, meetings, participants, subthemes } from './resources';
+import {
+  listReflections, removeAssignment, saveAgenda, saveAssignment, saveDelivery, saveMyReflection, savePhasePlan, saveSummary, saveTheme,
+} from './singletons';
+
+export interface Route {
+  method: 'get' | 'post' | 'put' | 'patch' | 'del';
+  path: string;
+  handler: Handler;
+}
+
+const N = '/api/networks/:networkId';
+const M = `${N}/meetings/:meetingId`;
+
+/** Every way into the tab API, on one screen. */
+export const routes: Route[] = [
+  { method: 'get', path: '/api/me', handler: me },
+  { method: 'get', path: '/api/networks', handler: listNetworks },
+  { method: 'post', path: '/api/networks', handler: createNetwork },
+  { method: 'get', path: N, handler: getNetwork },
+  { method: 'patch', path: N, handler: patchNetwork },
+  { method: 'del', path: N, handler: deleteNetwork },
+  { method: 'put', path: `${N}/theme`, handler: saveTheme },
+  { method: 'post', path: `${N}/subthemes`, handler: subthemes.create },
+  { method: 'patch', path: `${N}/subthemes/:subthemeId`, handler: subthemes.patch },
+  { method: 'del', path: `${N}/subthemes/:subthemeId`, handler: subthemes.remove },
+  { method: 'post', path: `${N}/participants`, handler: participants.create },
+  { method: 'patch', path: `${N}/participants/:participantId`, handler: participants.patch },
+  { method: 'del', path: `${N}/participants/:participantId`, handler: participants.remove },
+  { method: 'post', path: `${N}/meetings`, handler: meetings.create },
+  { method: 'patch', path: M, handler: meetings.patch },
+  { method: 'del', path: M, handler: meetings.remove },
+  { method: 'put', path: `${M}/assignments/:participantId`, handler: saveAssignment },
+  { method: 'del', path: `${M}/assignments/:participantId`, handler: removeAssignment },
+  { method: 'put', path: `${M}/agenda`, handler: saveAgenda },
+  { method: 'put', path: `${M}/summary`, handler: saveSummary },
+  { method: 'get', path: `${M}/reflections`, handler: listReflections },
+  { method: 'put', path: `${M}/reflections/mine`, handler: saveMyReflection },
+  { method: 'post', path: `${N}/ideas`, handler: ideas.create },
+  { method: 'patch', path: `${N}/ideas/:ideaId`, handler: ideas.patch },
+  { method: 'del', path: `${N}/ideas/:ideaId`, handler: ideas.remove },
+  { method: 'post', path: `${N}/analysis/categories`, handler: analysisCategories.create },
+  { method: 'patch', path: `${N}/analysis/categories/:categoryId`, handler: analysisCategories.patch },
+  { method: 'del', path: `${N}/analysis/categories/:categoryId`, handler: analysisCategories.remove },
+  { method: 'post', path: `${N}/analysis/notes`, handler: analysisNotes.create },
+  { method: 'patch', path: `${N}/analysis/notes/:noteId`, handler: analysisNotes.patch },
+  { method: 'del', path: `${N}/analysis/notes/:noteId`, handler: analysisNotes.remove },
+  { method: 'put', path: `${N}/delivery`, handler: saveDelivery },
+  { method: 'put', path: `${N}/phases`, handler: savePhasePlan },
+];

@@ -1,0 +1,218 @@
+import type { App } from '../../bot/app';
+import { findDevIdentity } from '../../bot/auth/devIdentities';
+import { clientFor, startTestApp } from '../support/testApp';
+
+const person = (key: string) => {
+  const identity = findDevIdentity(key)!;
+  return { name: identity.name, userId: identity.userId, email: identity.email };
+};
+
+describe('tab API over HTTP, as the development identities', () => {
+  let app: App;
+  let lene: ReturnType<typeof clientFor>;
+  let omar: ReturnType<typeof clientFor>;
+  let jens: ReturnType<typeof clientFor>;
+  let helle: ReturnType<typeof clientFor>;
+  let birgitte: ReturnType<typeof clientFor>;
+  let ulla: ReturnType<typeof clientFor>;
+  let networkId: string;
+  let meetingId: string;
+  let jensId: string;
+  let helleId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp('api');
+    [lene, omar, jens, helle, birgitte, ulla] = ['lene', 'omar', 'jens', 'helle', 'birgitte', 'ulla'].map((key) => clientFor(app, key));
+    const created = await lene.post('/api/networks', {
+      name: 'Socialøkonomiske virksomheder',
+      type: 'learning',
+      theme: 'Hvordan støtter vi socialøkonomiske virksomheder?',
+      startDate: '2027-01-04',
+      coDriver: person('omar'),
+      referenceLeader: person('birgitte'),
+    });
+    expect(created.status).toBe(201);
+    networkId = created.body.id;
+    const jensRow = await lene.post(`/api/networks/${networkId}/participants`, { name: 'Jens Jensen', kind: 'core', role: 'employee', unit: 'ØS', userId: person('jens').userId, competenceAreas: ['professionalExpertise'] });
+    const helleRow = await lene.post(`/api/networks/${networkId}/participants`, { name: 'Helle Hansen', kind: 'core', role: 'manager', unit: 'SPO', email: 'Helle.Hansen@kommune.example' });
+    expect([jensRow.status, helleRow.status]).toEqual([201, 201]);
+    jensId = jensRow.body.id;
+    helleId = helleRow.body.id;
+    const meeting = await lene.post(`/api/networks/${networkId}/meetings`, { number: 1, title: 'Velkommen', date: '2027-01-20', start: '09:00', location: 'Rådhuset' });
+    expect(meeting.status).toBe(201);
+    expect(meeting.body.end).toBe('12:00');
+    meetingId = meeting.body.id;
+  });
+
+  afterAll(() => app.stop());
+
+  test('the creator leads the network; it ends six months later and starts from the handbook’s phases', async () => {
+    const got = await lene.get(`/api/networks/${networkId}`);
+    expect(got.status).toBe(200);
+    expect(got.body.role).toBe('leader');
+    expect(got.body.network.endDate).toBe('2027-07-04');
+    expect(got.body.network.leader.name).toBe('Lene Holm');
+    expect(got.body.phasePlan.steps.length).toBeGreaterThanOrEqual(4);
+    expect(got.etag).toBe(got.body.network.etag);
+  });
+
+  test('advice about the core group is shown but does not block saving', async () => {
+    const got = await lene.get(`/api/networks/${networkId}`);
+    expect(got.body.advice.map((a: { message: string }) => a.message).join(' ')).toMatch(/kernedeltager/i);
+  });
+
+  test('roles: participants read, outsiders are refused, only leaders edit the plan', async () => {
+    expect((await jens.get(`/api/networks/${networkId}`)).body.role).toBe('participant');
+    expect((await helle.get(`/api/networks/${networkId}`)).body.role).toBe('participant');
+    expect((await birgitte.get(`/api/networks/${networkId}`)).body.role).toBe('referenceLeader');
+    const outsider = await ulla.get(`/api/networks/${networkId}`);
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.error.code).toBe('forbidden');
+
+    const meeting = (await jens.get(`/api/networks/${networkId}`)).body.meetings[0];
+    const edit = await jens.patch(`/api/networks/${networkId}/meetings/${meetingId}`, { title: 'Mit møde' }, { 'If-Match': meeting.etag });
+    expect(edit.status).toBe(403);
+    expect(edit.body.error.message).toMatch(/netværkslederen og co-driveren/);
+  });
+
+  test('“my networks” lists the network for its participants (by Teams id or e-mail), not for others', async () => {
+    for (const client of [lene, omar, jens, helle, birgitte]) {
+      const list = await client.get('/api/networks');
+      expect(list.body.networks.map((n: { id: string }) => n.id)).toContain(networkId);
+    }
+    expect((await ulla.get('/api/networks')).body.networks.map((n: { id: string }) => n.id)).not.toContain(networkId);
+  });
+
+  test('bad input gets a clear message in Danish, or English when asked, and nothing is saved', async () => {
+    const outside = await lene.post(`/api/networks/${networkId}/meetings`, { number: 2, date: '2027-09-01', start: '09:00' });
+    expect(outside.status).toBe(422);
+    expect(outside.body.error.details[0].message).toMatch(/04\.01\.2027|periode/);
+
+    const english = await lene.post(`/api/networks/${networkId}/meetings`, { number: 2, date: '2027-09-01', start: '09:00' }, { 'Accept-Language': 'en-GB,en;q=0.9' });
+    expect(english.body.error.details[0].message).toMatch(/period/i);
+
+    const badShape = await lene.post(`/api/networks/${networkId}/meetings`, { number: 'two', date: '31.02.2027', start: '25:00', hacker: true });
+    expect(badShape.status).toBe(400);
+    expect(badShape.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['number', 'date', 'start']));
+
+    const meetings = (await lene.get(`/api/networks/${networkId}`)).body.meetings;
+    expect(meetings).toHaveLength(1);
+  });
+
+  test('malformed JSON is a 400, an oversized body a 413, a missing identity a 401 — same error shape', async () => {
+    const broken = await lene.post(`/api/networks/${networkId}/ideas`, '{"text": "halv');
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.code).toBe('badJson');
+
+    const huge = await lene.post(`/api/networks/${networkId}/ideas`, { text: 'x'.repeat(300 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.message).toMatch(/for stor/);
+
+    const anonymous = await fetch(`${app.url}/api/networks`);
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).error.code).toBe('devIdentityRequired');
+
+    expect((await lene.get('/api/networks/does-not-exist')).status).toBe(404);
+  });
+
+  test('two leaders editing the same meeting: the second gets 409, nothing is silently overwritten', async () => {
+    const loadedByLene = (await lene.get(`/api/networks/${networkId}`)).body.meetings[0];
+    const loadedByOmar = (await omar.get(`/api/networks/${networkId}`)).body.meetings[0];
+    const first = await lene.patch(`/api/networks/${networkId}/meetings/${meetingId}`, { title: 'Velkommen til netværket' }, { 'If-Match': loadedByLene.etag });
+    expect(first.status).toBe(200);
+
+    const second = await omar.patch(`/api/networks/${networkId}/meetings/${meetingId}`, { location: 'Online' }, { 'If-Match': loadedByOmar.etag });
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toMatch(/En anden har ændret/);
+
+    const afterConflict = (await omar.get(`/api/networks/${networkId}`)).body.meetings[0];
+    expect(afterConflict.title).toBe('Velkommen til netværket');
+    const retry = await omar.patch(`/api/networks/${networkId}/meetings/${meetingId}`, { location: 'Online' }, { 'If-Match': afterConflict.etag });
+    expect(retry.status).toBe(200);
+    const final = (await lene.get(`/api/networks/${networkId}`)).body.meetings[0];
+    expect([final.title, final.location]).toEqual(['Velkommen til netværket', 'Online']);
+
+    const noVersion = await omar.patch(`/api/networks/${networkId}/meetings/${meetingId}`, { location: 'X' });
+    expect(noVersion.status).toBe(428);
+  });
+
+  test('the planning tool: an assignment per participant and meeting, removed with its meeting', async () => {
+    const extra = await lene.post(`/api/networks/${networkId}/meetings`, { number: 2, date: '2027-02-17', start: '13:00' });
+    const put = await lene.put(`/api/networks/${networkId}/meetings/${extra.body.id}/assignments/${jensId}`, { contribution: 'Oplæg om X', involvementForm: 'workshopFacilitator' });
+    expect(put.status).toBe(201);
+    const unknownPerson = await lene.put(`/api/networks/${networkId}/meetings/${extra.body.id}/assignments/nobody`, { contribution: 'x' });
+    expect(unknownPerson.status).toBe(422);
+    const removed = await lene.del(`/api/networks/${networkId}/meetings/${extra.body.id}`, { 'If-Match': extra.body.etag });
+    expect(removed.status).toBe(204);
+    const plan = (await lene.get(`/api/networks/${networkId}`)).body;
+    expect(plan.assignments.filter((a: { meetingId: string }) => a.meetingId === extra.body.id)).toEqual([]);
+  });
+
+  test('a private reflection is returned only to its author and the leaders, whatever the client asks', async () => {
+    const mine = await jens.put(`/api/networks/${networkId}/meetings/${meetingId}/reflections/mine`, { answers: [{ question: 'Hvad tager du med?', answer: 'Jens’ private tanke' }], shared: false });
+    expect(mine.status).toBe(201);
+    const shared = await helle.put(`/api/networks/${networkId}/meetings/${meetingId}/reflections/mine`, { answers: [{ question: 'Hvad tager du med?', answer: 'Helles delte tanke' }], shared: true });
+    expect(shared.status).toBe(201);
+
+    const forged = await helle.put(`/api/networks/${networkId}/meetings/${meetingId}/reflections/mine`, { participantId: jensId, answers: [], shared: true }, { 'If-Match': shared.body.etag });
+    expect(forged.status).toBe(400);
+
+    const answersSeenBy = async (client: ReturnType<typeof clientFor>) => {
+      const whole = JSON.stringify((await client.get(`/api/networks/${networkId}`)).body);
+      const list = JSON.stringify((await client.get(`/api/networks/${networkId}/meetings/${meetingId}/reflections`)).body);
+      return { whole, list };
+    };
+    for (const client of [helle, birgitte]) {
+      const seen = await answersSeenBy(client);
+      expect(seen.whole).not.toContain('Jens’ private tanke');
+      expect(seen.list).not.toContain('Jens’ private tanke');
+      expect(seen.list).toContain('Helles delte tanke');
+    }
+    for (const client of [jens, lene, omar]) {
+      expect((await answersSeenBy(client)).list).toContain('Jens’ private tanke');
+    }
+    expect((await ulla.get(`/api/networks/${networkId}/meetings/${meetingId}/reflections`)).status).toBe(403);
+    expect((await birgitte.put(`/api/networks/${networkId}/meetings/${meetingId}/reflections/mine`, { answers: [] })).status).toBe(403);
+  });
+
+  test('ideas: anyone in the network adds one and takes ownership; only leaders set the status', async () => {
+    const idea = await jens.post(`/api/networks/${networkId}/ideas`, { text: 'Fælles indkøb hos socialøkonomiske virksomheder', meetingId });
+    expect(idea.status).toBe(201);
+    expect(idea.body.raisedBy.name).toBe('Jens Jensen');
+    const owned = await helle.patch(`/api/networks/${networkId}/ideas/${idea.body.id}`, { owner: person('helle') }, { 'If-Match': idea.body.etag });
+    expect(owned.status).toBe(200);
+    const statusByHelle = await helle.patch(`/api/networks/${networkId}/ideas/${idea.body.id}`, { status: 'takenOn' }, { 'If-Match': owned.body.etag });
+    expect(statusByHelle.status).toBe(403);
+    const ownerForSomeoneElse = await jens.patch(`/api/networks/${networkId}/ideas/${idea.body.id}`, { owner: person('omar') }, { 'If-Match': owned.body.etag });
+    expect(ownerForSomeoneElse.status).toBe(403);
+    const statusByLeader = await lene.patch(`/api/networks/${networkId}/ideas/${idea.body.id}`, { status: 'takenOn' }, { 'If-Match': owned.body.etag });
+    expect(statusByLeader.status).toBe(200);
+    expect(statusByLeader.body.owner.name).toBe('Helle Hansen');
+    expect((await birgitte.post(`/api/networks/${networkId}/ideas`, { text: 'Fra referencelederen' })).status).toBe(403);
+  });
+
+  test('every theme save keeps a revision; a stale save is refused', async () => {
+    const first = await lene.put(`/api/networks/${networkId}/theme`, { theme: 'Socialøkonomi i kommunen', whyInteresting: 'Mange ledige kan komme i job' });
+    expect(first.status).toBe(201);
+    const second = await omar.put(`/api/networks/${networkId}/theme`, { theme: 'Socialøkonomi og beskæftigelse', whyInteresting: 'Mange ledige kan komme i job', potentialOrDream: 'Flere i job' }, { 'If-Match': first.body.etag });
+    expect(second.status).toBe(200);
+    const stale = await lene.put(`/api/networks/${networkId}/theme`, { theme: 'Forældet' }, { 'If-Match': first.body.etag });
+    expect(stale.status).toBe(409);
+    const plan = (await lene.get(`/api/networks/${networkId}`)).body;
+    expect(plan.network.theme).toBe('Socialøkonomi og beskæftigelse');
+    expect(plan.themeRevisions.map((r: { revision: number; savedBy: string }) => [r.revision, r.savedBy])).toEqual([[1, 'Lene Holm'], [2, 'Omar Said']]);
+  });
+
+  test('/healthz reports the service and its storage', async () => {
+    const response = await fetch(`${app.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', storage: 'ok' });
+  });
+
+  test('participant ids from the path are checked: helle cannot delete jens from the network', async () => {
+    const plan = (await lene.get(`/api/networks/${networkId}`)).body;
+    const jensRow = plan.participants.find((p: { id: string }) => p.id === jensId);
+    expect((await helle.del(`/api/networks/${networkId}/participants/${jensId}`, { 'If-Match': jensRow.etag })).status).toBe(403);
+    expect(helleId).toBeDefined();
+  });
+});
