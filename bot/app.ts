@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Server } from 'restify';
 import type { Config } from './config/config';
 import type { Logger } from './config/logger';
@@ -7,6 +6,8 @@ import { createTables, ensureTables } from './storage/tables';
 import { NetworkStore } from './storage/networkStore';
 import { defaultIdFactory, type Services } from './api/context';
 import { createServer } from './server/createServer';
+import { createBot, createBotAdapter } from './teams';
+import { createConversationStore } from './storage/conversationStore';
 
 export interface App {
   server: Server;
@@ -22,7 +23,6 @@ export interface AppOptions {
   connectionString: string;
   now?: () => Date;
   auth?: AuthenticatorOptions;
-  tabsDir?: string;
 }
 
 /** Composes the service: storage → services → HTTP server, and listens. */
@@ -32,12 +32,15 @@ export async function startApp(options: AppOptions): Promise<App> {
   await ensureTables(tables);
   const store = new NetworkStore(tables.networks);
   const services: Services = { store, now: options.now ?? (() => new Date()), newId: defaultIdFactory };
+  const adapter = createBotAdapter({ ...config.bot, appTenantId: config.bot.tenantId, logger });
+  const bot = createBot({ conversations: createConversationStore(tables.conversations), logger });
   const server = createServer({
+    botEndpoint: (req, res) => adapter.handle(req, res, bot),
     logger,
     authenticate: createAuthenticator(config.auth, options.auth),
     services,
     maxBodyBytes: config.maxBodyBytes,
-    tabsDir: options.tabsDir ?? path.resolve(__dirname, '..', 'tabs', 'public'),
+    tabsDir: config.tabsDir,
     storageHealthy: async () => {
       await store.exists('healthz');
       return true;

@@ -77,9 +77,12 @@ export function requireIfMatch(ctx: RequestContext): string {
   return ctx.ifMatch;
 }
 
-/** Checks the network's rules on the state after the change, then writes it. */
+const issueId = (issue: ValidationIssue) => `${issue.path}|${issue.key}`;
+
+/** Writes the change unless it breaks a rule of the network; problems already stored do not block others' work. */
 export async function commit(ctx: NetworkContext, next: NetworkAggregate, changes: RowChange[]): Promise<(string | undefined)[]> {
-  const issues: ValidationIssue[] = checkNetworkRules(next);
+  const before = new Set(checkNetworkRules(ctx.aggregate).map(issueId));
+  const issues = checkNetworkRules(next).filter((issue) => !before.has(issueId(issue)));
   if (issues.length) throw unprocessable(issues);
   return guarded(() => ctx.services.store.commit(ctx.aggregate.network.id, changes));
 }

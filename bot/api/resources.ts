@@ -1,5 +1,6 @@
 import type { Assignment, Idea, Meeting, NetworkAggregate, Participant } from '../domain/model';
 import { canEditPlan } from '../domain/access';
+import { defaultReflectionQuestions } from '../domain/labels';
 import * as schemas from '../domain/schemas';
 import type { RowChange } from '../storage/networkStore';
 import { collectionHandlers, type CollectionSpec } from './collections';
@@ -71,7 +72,11 @@ export const meetings = collectionHandlers({
   createSchema: schemas.meetingCreateSchema,
   patchSchema: schemas.meetingPatchSchema,
   access: { create: 'edit', change: 'edit' },
-  build: (_ctx, input, id) => ({ id, calendarEventIds: {}, ...(input as Omit<Meeting, 'id' | 'calendarEventIds'>) }),
+  build: (ctx, input, id) => {
+    const meeting = { id, calendarEventIds: {}, ...(input as Omit<Meeting, 'id' | 'calendarEventIds'>) };
+    const questions = meeting.reflectionQuestions.length ? meeting.reflectionQuestions : defaultReflectionQuestions(ctx.aggregate.network.locale ?? ctx.locale);
+    return { ...meeting, reflectionQuestions: questions };
+  },
   withoutItem: (aggregate, m) => ({
     ...aggregate,
     assignments: aggregate.assignments.filter((a) => a.meetingId !== m.id),

@@ -17,6 +17,7 @@ const envSchema = z.object({
   STORAGE_CONNECTION_STRING: optional,
   TABLE_PREFIX: z.string().regex(/^[A-Za-z]?[A-Za-z0-9]{0,20}$/).default(''),
   DATA_DIR: z.string().default('.data'),
+  TABS_DIR: z.string().default('tabs/public'),
   BOT_ID: optional,
   BOT_PASSWORD: optional,
   BOT_TENANT_ID: optional,
@@ -34,6 +35,7 @@ export interface Config {
   logLevel: string;
   maxBodyBytes: number;
   storage: { connectionString?: string; tablePrefix: string; dataDir: string };
+  tabsDir: string;
   bot: { appId?: string; appPassword?: string; tenantId?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
   auth: { mode: 'development' } | { mode: 'teams'; tenantId: string; clientId: string; applicationIdUri?: string };
   playground: { port: number; start: boolean };
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     storage: { connectionString: e.STORAGE_CONNECTION_STRING, tablePrefix: e.TABLE_PREFIX, dataDir: path.resolve(e.DATA_DIR) },
+    tabsDir: path.resolve(e.TABS_DIR),
     bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_TYPE },
     auth,
     playground: { port: e.PLAYGROUND_PORT, start: e.START_PLAYGROUND === 'auto' ? local : e.START_PLAYGROUND === 'true' },

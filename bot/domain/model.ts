@@ -276,6 +276,7 @@ export interface PhaseStep {
   kind: PhaseKind;
   title: string;
   description: string;
+  /** 1-based weeks of the network's period (week 1 holds startDate); weeksOfPeriod() in dates.ts gives ISO weeks. */
   startWeek: number;
   endWeek: number;
   date?: IsoDate;

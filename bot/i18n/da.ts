@@ -16,6 +16,7 @@ export const da = {
   'api.ifMatchRequired': 'Mangler versionsangivelse (If-Match). Genindlæs og prøv igen.',
   'api.storageUnavailable': 'Lageret svarer ikke lige nu. Intet er gemt — prøv igen om lidt.',
   'api.internal': 'Der skete en uventet fejl. Prøv igen.',
+  'api.meetingClosed': 'Mødet er lukket af netværkslederen; refleksionen kan ikke længere ændres.',
   'api.unsupportedMediaType': 'Forespørgslen skal være JSON (Content-Type: application/json).',
   // bot
   'bot.welcome': 'Hej! Jeg er Netværk. Jeg hjælper netværksledere og deltagere med at planlægge netværksmøder, sende dagsordener, samle refleksioner og idéer og aflevere leverancen til Chefforum. Skriv "hjælp" for at se, hvad jeg kan.',
@@ -23,7 +24,7 @@ export const da = {
   'bot.help.body': 'Netværk samler jeres netværksforløb i Teams: temaet, deltagerne og møderne i fanen "Plan", dagsordener før hvert møde, refleksionsspørgsmål efter møderne, idé-parkeringspladsen og leverancen til Chefforum.',
   'bot.help.commands': 'Kommandoer: "hjælp" · "næste møde" · "idéer" · "mine refleksioner"',
   'bot.help.comingSoon': 'Dagsordener, refleksioner og idéer kommer som kort i chatten, når netværket er planlagt i fanen.',
-  'bot.unknown': 'Det forstod jeg ikke helt. Skriv "hjælp" for at se, hvad jeg kan.',
+  'bot.unknown': 'Det forstod jeg ikke helt. Her er, hvad jeg kan:',
   // validation (domain) — keys 'validation.*'
   'validation.required': 'Skal udfyldes.',
   'validation.tooLong': 'Må højst være {max} tegn.',
@@ -151,6 +152,7 @@ export const da = {
   // auth — keys 'auth.*'
   'auth.devIdentityInvalid': 'Ukendt udviklingsidentitet. Brug et kendt id i X-Dev-User, eller et id af a-z, 0-9 og bindestreg (3-64 tegn) sammen med X-Dev-User-Name.',
   // more bot — keys 'bot.*'
+  'bot.error': 'Beklager, det gik galt hos mig. Prøv igen om lidt — skriv "hjælp", hvis det bliver ved.',
 } as const;
 
 export type MessageKey = keyof typeof da;

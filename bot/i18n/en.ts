@@ -17,13 +17,14 @@ export const en: Record<MessageKey, string> = {
   'api.ifMatchRequired': 'The version (If-Match) is missing. Reload and try again.',
   'api.storageUnavailable': 'Storage is not responding right now. Nothing was saved — try again shortly.',
   'api.internal': 'Something unexpected went wrong. Try again.',
+  'api.meetingClosed': 'The network leader has closed the meeting; the reflection can no longer be changed.',
   'api.unsupportedMediaType': 'The request must be JSON (Content-Type: application/json).',
   'bot.welcome': 'Hi! I am Netværk. I help network leaders and participants plan network meetings, send agendas, collect reflections and ideas and hand the delivery to Chefforum. Type "help" to see what I can do.',
   'bot.help.title': 'Netværk — what I can do',
   'bot.help.body': 'Netværk keeps your network in Teams: the theme, participants and meetings in the "Plan" tab, agendas before each meeting, reflection questions after the meetings, the idea parking lot and the delivery to Chefforum.',
   'bot.help.commands': 'Commands: "help" · "next meeting" · "ideas" · "my reflections"',
   'bot.help.comingSoon': 'Agendas, reflections and ideas arrive as cards in the chat once the network is planned in the tab.',
-  'bot.unknown': 'I did not quite get that. Type "help" to see what I can do.',
+  'bot.unknown': 'I did not quite get that. Here is what I can do:',
   // validation (domain) — keys 'validation.*'
   'validation.required': 'This field is required.',
   'validation.tooLong': 'At most {max} characters.',
@@ -151,4 +152,5 @@ export const en: Record<MessageKey, string> = {
   // auth — keys 'auth.*'
   'auth.devIdentityInvalid': 'Unknown development identity. Use a known id in X-Dev-User, or an id of a-z, 0-9 and hyphens (3-64 characters) together with X-Dev-User-Name.',
   // more bot — keys 'bot.*'
+  'bot.error': 'Sorry, something went wrong on my side. Try again in a moment — type "help" if it keeps happening.',
 };

@@ -124,7 +124,11 @@ describe('NetworkStore against Azurite', () => {
     const b = await createNetwork(own);
     const rows = Array.from({ length: 120 }, () => aParticipant());
     await own.commit(a.id, rows.map((p): RowChange => ({ op: 'create', kind: 'participant', ids: [p.id], value: p })));
-    expect((await own.listNetworks()).map((n) => n.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await own.listNetworks()).networks.map((n) => n.id).sort()).toEqual([a.id, b.id].sort());
+    await own.commit(b.id, [{ op: 'upsert', kind: 'member', ids: ['u:someone'], value: { participantId: 'p1' } }]);
+    const listed = await own.listNetworks(['u:someone', 'e:nobody%40x']);
+    expect([...listed.memberOf]).toEqual([b.id]);
+    expect((await own.load(b.id))?.participants).toEqual([]);
     await own.deleteNetwork(a.id);
     expect(await own.load(a.id)).toBeUndefined();
     expect(await own.exists(a.id)).toBe(false);

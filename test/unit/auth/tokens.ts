@@ -53,7 +53,9 @@ export async function serveJwks(keys: JWK[]): Promise<JwksServer> {
   let requests = 0;
   const server: Server = createServer((req, res) => {
     requests += 1;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys }));
+    // Not chained: restify, loaded by other suites in the same worker, patches writeHead to return nothing.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ keys }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,93 @@
+import { t, type Locale, type MessageKey } from '../i18n';
+import type { CompetenceArea, NetworkAggregate, Participant, ParticipantRole } from './model';
+import type { IssueParams } from './validate';
+
+/** A hint from the handbook that never blocks saving; refs are ids of the meetings or participants it is about. */
+export interface Advice {
+  key: MessageKey;
+  params?: IssueParams;
+  refs?: string[];
+}
+
+export const CORE_GROUP_SIZE = { min: 4, max: 6 } as const;
+
+export const EXTERNAL_ROLES: readonly ParticipantRole[] = [
+  'citizen',
+  'relative',
+  'researcher',
+  'company',
+  'organisation',
+  'politician',
+];
+
+// externalPerspectives is left out: advice.noExternalPerspective covers it, counting roles as well.
+const DIAMOND_ADVICE: Partial<Record<CompetenceArea, MessageKey>> = {
+  professionalExpertise: 'advice.competenceUncovered.professionalExpertise',
+  publicAdministrationFrameworks: 'advice.competenceUncovered.publicAdministrationFrameworks',
+  resourcesAndBacking: 'advice.competenceUncovered.resourcesAndBacking',
+};
+
+export function adviseOnPlan(aggregate: NetworkAggregate): Advice[] {
+  return [
+    ...adviseOnCoreGroup(aggregate),
+    ...adviseOnMeetingsWithoutCore(aggregate),
+    ...adviseOnExternalPerspective(aggregate),
+    ...adviseOnParticipantsInNoMeeting(aggregate),
+    ...adviseOnCompetenceDiamond(aggregate),
+  ];
+}
+
+export function localizeAdvice(advice: Advice[], locale: Locale): { message: string; refs: string[] }[] {
+  return advice.map((item) => ({ message: t(locale, item.key, item.params), refs: item.refs ?? [] }));
+}
+
+const isCore = (participant: Participant) => participant.kind === 'core';
+
+export function bringsExternalPerspective(participant: Participant): boolean {
+  return EXTERNAL_ROLES.includes(participant.role) || participant.competenceAreas.includes('externalPerspectives');
+}
+
+export function adviseOnCoreGroup({ participants }: NetworkAggregate): Advice[] {
+  const core = participants.filter(isCore);
+  const refs = core.map((p) => p.id);
+  if (core.length < CORE_GROUP_SIZE.min) return [{ key: 'advice.tooFewCore', params: { count: core.length }, refs }];
+  if (core.length > CORE_GROUP_SIZE.max) return [{ key: 'advice.tooManyCore', params: { count: core.length }, refs }];
+  return [];
+}
+
+/** Only when the network has a core at all; an empty core is already covered by advice.tooFewCore. */
+export function adviseOnMeetingsWithoutCore({ participants, meetings, assignments }: NetworkAggregate): Advice[] {
+  const coreIds = new Set(participants.filter(isCore).map((p) => p.id));
+  if (coreIds.size === 0) return [];
+  return [...meetings]
+    .sort((a, b) => Number(a.closing) - Number(b.closing) || a.number - b.number)
+    .filter((meeting) => !assignments.some((a) => a.meetingId === meeting.id && coreIds.has(a.participantId)))
+    .map((meeting): Advice =>
+      meeting.closing
+        ? { key: 'advice.closingMeetingWithoutCore', refs: [meeting.id] }
+        : { key: 'advice.meetingWithoutCore', params: { number: meeting.number }, refs: [meeting.id] },
+    );
+}
+
+export function adviseOnExternalPerspective({ participants }: NetworkAggregate): Advice[] {
+  if (participants.length === 0 || participants.some(bringsExternalPerspective)) return [];
+  return [{ key: 'advice.noExternalPerspective' }];
+}
+
+/** Only once meetings exist; before that every participant would be flagged. */
+export function adviseOnParticipantsInNoMeeting({ participants, meetings, assignments }: NetworkAggregate): Advice[] {
+  if (meetings.length === 0) return [];
+  const meetingIds = new Set(meetings.map((m) => m.id));
+  const planned = new Set(assignments.filter((a) => meetingIds.has(a.meetingId)).map((a) => a.participantId));
+  return participants
+    .filter((p) => !planned.has(p.id))
+    .map((p) => ({ key: 'advice.participantInNoMeeting', params: { name: p.name }, refs: [p.id] }));
+}
+
+export function adviseOnCompetenceDiamond({ participants }: NetworkAggregate): Advice[] {
+  if (participants.length === 0) return [];
+  const covered = new Set(participants.flatMap((p) => p.competenceAreas));
+  return (Object.entries(DIAMOND_ADVICE) as [CompetenceArea, MessageKey][])
+    .filter(([area]) => !covered.has(area))
+    .map(([, key]) => ({ key }));
+}

@@ -1,0 +1,52 @@
+import { loadConfig } from './config/config';
+import { createLogger } from './config/logger';
+import { startApp } from './app';
+import { startLocalCloud } from './local/localCloud';
+
+// Composes the service: config → (local emulators) → app. Everything else lives in its own folder.
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const local = await startLocalCloud(config, logger);
+  const connectionString = config.storage.connectionString ?? local.connectionString!;
+  const app = await startApp({ config, logger, connectionString });
+  const playground = await local.startPlayground(app.url);
+
+  logger.info({ url: app.url, mode: config.auth.mode, storage: config.storage.connectionString ? 'configured' : 'azurite' }, 'Netværk is running');
+  if (playground || local.connectionString) {
+    process.stdout.write(
+      [
+        '',
+        '  Netværk kører lokalt / runs locally',
+        `  Chat med botten / chat with the bot:   ${playground?.url ?? '(playground off)'}`,
+        `  Fanerne / the tabs:                    ${app.url}/tabs/index.html`,
+        `  API:                                   ${app.url}/api/me   (header X-Dev-User: lene)`,
+        `  Sundhed / health:                      ${app.url}/healthz`,
+        `  Data:                                  ${config.storage.dataDir}`,
+        '  Stop: Ctrl-C',
+        '',
+      ].join('\n') + '\n',
+    );
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'Stopping');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    await playground?.stop().catch((err) => logger.error({ err }, 'playground did not stop'));
+    await app.stop().catch((err) => logger.error({ err }, 'server did not stop'));
+    await local.stop().catch((err) => logger.error({ err }, 'emulator did not stop'));
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  // eslint-disable-next-line no-console
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+// The chat commands, in both languages. Matching forgives case, Teams' <at>mention</at>, punctuation,
+// missing Danish letters (æ ø å é typed as ae oe aa e) and a typo or two in longer words.
+
+export type Command = 'help' | 'nextMeeting' | 'ideas' | 'myReflections';
+
+const ALIASES: Record<Command, readonly string[]> = {
+  help: ['hjælp', 'help', 'hej', 'hi', 'hello'],
+  nextMeeting: ['næste møde', 'next meeting', 'dagsorden', 'agenda'],
+  ideas: ['idéer', 'ideer', 'ideas', 'idé', 'idea'],
+  myReflections: ['mine refleksioner', 'my reflections', 'refleksioner', 'reflections'],
+};
+
+export function matchCommand(text: string): Command | undefined {
+  const withoutMention = text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .trim();
+  if (/^\?+$/.test(withoutMention)) return 'help';
+  const words = normalize(withoutMention).split(' ').filter(Boolean);
+  if (words.length === 0) return undefined;
+  // The whole message first, then its first words ("help me", "hjælp mig med planen").
+  return (
+    findCommand((alias) => isClose(words.join(' '), alias.join(' '))) ??
+    findCommand((alias) => words.length > alias.length && isClose(words.slice(0, alias.length).join(' '), alias.join(' ')))
+  );
+}
+
+function findCommand(matches: (aliasWords: string[]) => boolean): Command | undefined {
+  const commands = Object.keys(ALIASES) as Command[];
+  return commands.find((command) => ALIASES[command].some((alias) => matches(alias.split(' '))));
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+const ASCII_FOLDS: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', é: 'e' };
+const fold = (text: string) => text.replace(/[æøåé]/g, (letter) => ASCII_FOLDS[letter] ?? letter);
+
+function isClose(typed: string, alias: string): boolean {
+  const allowed = alias.length <= 3 ? 0 : alias.length <= 8 ? 1 : 2;
+  return Math.min(editDistance(typed, alias), editDistance(fold(typed), fold(alias))) <= allowed;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swapped neighbours. */
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
+}
