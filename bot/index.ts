@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { loadConfig } from './config/config';
 import { createLogger } from './config/logger';
 import { startApp } from './app';
@@ -5,6 +6,8 @@ import { startLocalCloud } from './local/localCloud';
 
 // Composes the service: config → (local emulators) → app. Everything else lives in its own folder.
 async function main(): Promise<void> {
+  // Settings a developer keeps locally; real environment variables win.
+  if (fs.existsSync('.env.local')) process.loadEnvFile('.env.local');
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const local = await startLocalCloud(config, logger);
