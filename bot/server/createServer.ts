@@ -104,8 +104,8 @@ export function createServer(deps: ServerDeps): Server {
 
   if (deps.tabsDir && fs.existsSync(deps.tabsDir)) {
     const tabsDir = path.resolve(deps.tabsDir);
-    server.get('/', (_req: Request, res: Response) => {
-      res.redirect(302, '/tabs/index.html', () => undefined);
+    server.get('/', (_req: Request, res: Response, next: restify.Next) => {
+      res.redirect(302, '/tabs/index.html', next);
     });
     server.get('/tabs/*', restify.plugins.serveStaticFiles(tabsDir, { maxAge: 0 }));
   }

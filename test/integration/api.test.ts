@@ -203,6 +203,15 @@ describe('tab API over HTTP, as the development identities', () => {
     expect(plan.themeRevisions.map((r: { revision: number; savedBy: string }) => [r.revision, r.savedBy])).toEqual([[1, 'Lene Holm'], [2, 'Omar Said']]);
   });
 
+  test('the tab pages are served, in Danish, and / leads to them', async () => {
+    const root = await fetch(`${app.url}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/tabs/index.html');
+    const page = await fetch(`${app.url}/tabs/index.html`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html lang="da">');
+  });
+
   test('/healthz reports the service and its storage', async () => {
     const response = await fetch(`${app.url}/healthz`);
     expect(response.status).toBe(200);
