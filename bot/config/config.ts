@@ -17,7 +17,7 @@ const envSchema = z.object({
   STORAGE_CONNECTION_STRING: optional,
   TABLE_PREFIX: z.string().regex(/^[A-Za-z]?[A-Za-z0-9]{0,20}$/).default(''),
   DATA_DIR: z.string().default('.data'),
-  TABS_DIR: z.string().default('tabs/public'),
+  TABS_DIR: z.string().default('dist/tabs'),
   BOT_ID: optional,
   BOT_PASSWORD: optional,
   BOT_TENANT_ID: optional,

@@ -151,6 +151,28 @@ export const da = {
   'label.analysisPreset.userPortraits': 'Brugerportrætter',
   // auth — keys 'auth.*'
   'auth.devIdentityInvalid': 'Ukendt udviklingsidentitet. Brug et kendt id i X-Dev-User, eller et id af a-z, 0-9 og bindestreg (3-64 tegn) sammen med X-Dev-User-Name.',
+  // tabs (shell) — keys 'tab.*'
+  'tab.loading': 'Henter …',
+  'tab.devIdentity.label': 'Udviklingsidentitet',
+  'tab.devIdentity.help': 'Der er ikke konfigureret Entra ID. Vælg, hvem du er, for at prøve appen.',
+  'tab.error.title': 'Noget gik galt',
+  'tab.error.retry': 'Prøv igen',
+  'tab.conflict.title': 'En anden har ændret dette',
+  'tab.conflict.reload': 'Hent den nyeste version',
+  'tab.conflict.kept': 'Din tekst er bevaret. Se den nyeste version igennem, og gem igen.',
+  'tab.save': 'Gem',
+  'tab.saved': 'Gemt',
+  'tab.cancel': 'Annuller',
+  'tab.delete': 'Slet',
+  'tab.edit': 'Rediger',
+  'tab.add': 'Tilføj',
+  // tabs (pages) — keys 'tab.*'
+  'tab.plan.theme': 'Tema',
+  'tab.plan.participants': 'Deltagere',
+  'tab.plan.meetings': 'Møder',
+  'tab.plan.planner': 'Planlægningsredskab',
+  'tab.plan.timeline': 'Forløb',
+  'tab.plan.advice': 'Gode råd til planen',
   // more bot — keys 'bot.*'
   'bot.error': 'Beklager, det gik galt hos mig. Prøv igen om lidt — skriv "hjælp", hvis det bliver ved.',
 } as const;

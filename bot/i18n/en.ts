@@ -151,6 +151,28 @@ export const en: Record<MessageKey, string> = {
   'label.analysisPreset.userPortraits': 'User portraits',
   // auth — keys 'auth.*'
   'auth.devIdentityInvalid': 'Unknown development identity. Use a known id in X-Dev-User, or an id of a-z, 0-9 and hyphens (3-64 characters) together with X-Dev-User-Name.',
+  // tabs (shell) — keys 'tab.*'
+  'tab.loading': 'Loading …',
+  'tab.devIdentity.label': 'Development identity',
+  'tab.devIdentity.help': 'No Entra ID is configured. Choose who you are to try the app.',
+  'tab.error.title': 'Something went wrong',
+  'tab.error.retry': 'Try again',
+  'tab.conflict.title': 'Someone else changed this',
+  'tab.conflict.reload': 'Load the latest version',
+  'tab.conflict.kept': 'Your text is kept. Look through the latest version and save again.',
+  'tab.save': 'Save',
+  'tab.saved': 'Saved',
+  'tab.cancel': 'Cancel',
+  'tab.delete': 'Delete',
+  'tab.edit': 'Edit',
+  'tab.add': 'Add',
+  // tabs (pages) — keys 'tab.*'
+  'tab.plan.theme': 'Theme',
+  'tab.plan.participants': 'Participants',
+  'tab.plan.meetings': 'Meetings',
+  'tab.plan.planner': 'Planning tool',
+  'tab.plan.timeline': 'Process',
+  'tab.plan.advice': 'Advice on the plan',
   // more bot — keys 'bot.*'
   'bot.error': 'Sorry, something went wrong on my side. Try again in a moment — type "help" if it keeps happening.',
 };

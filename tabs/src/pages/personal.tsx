@@ -1,0 +1,4 @@
+import { mount } from '../shell/mount';
+import { MyNetworksPage } from '../networks/MyNetworksPage';
+
+mount(<MyNetworksPage />);

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { MessageBar, MessageBarBody, Spinner, Tab, TabList, makeStyles } from '@fluentui/react-components';
+import type { MessageKey } from '../../../bot/i18n';
+import { useApp } from '../shell/AppContext';
+import { usePlan, type PlanView } from '../shell/usePlan';
+import { ThemeSection } from './ThemeSection';
+import { ParticipantsSection } from './ParticipantsSection';
+import { MeetingsSection } from './MeetingsSection';
+import { PlannerSection } from './PlannerSection';
+import { TimelineSection } from './TimelineSection';
+
+/** What every section of the plan gets: the plan as this user may see it, and how to refresh it. */
+export interface SectionProps {
+  plan: PlanView;
+  canEdit: boolean;
+  reload: () => Promise<void>;
+}
+
+const SECTIONS = [
+  { id: 'theme', label: 'tab.plan.theme', Component: ThemeSection },
+  { id: 'participants', label: 'tab.plan.participants', Component: ParticipantsSection },
+  { id: 'meetings', label: 'tab.plan.meetings', Component: MeetingsSection },
+  { id: 'planner', label: 'tab.plan.planner', Component: PlannerSection },
+  { id: 'timeline', label: 'tab.plan.timeline', Component: TimelineSection },
+] as const satisfies readonly { id: string; label: MessageKey; Component: (props: SectionProps) => unknown }[];
+
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+const useStyles = makeStyles({ advice: { display: 'grid', gap: '8px', margin: '12px 0' } });
+
+/** The network's shared plan: the channel tab's content page. ?networkId= picks the network. */
+export function PlanPage() {
+  const { t } = useApp();
+  const styles = useStyles();
+  const networkId = new URLSearchParams(window.location.search).get('networkId') ?? undefined;
+  const { plan, error, reload, canEdit } = usePlan(networkId);
+  const [section, setSection] = useState<SectionId>(() => (window.location.hash.slice(1) as SectionId) || 'theme');
+
+  if (error) return <MessageBar intent="error"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>;
+  if (!plan) return <Spinner label={t('tab.loading')} />;
+  const Current = SECTIONS.find((s) => s.id === section)?.Component ?? ThemeSection;
+  return (
+    <main>
+      <h1>{plan.network.name}</h1>
+      <section aria-label={t('tab.plan.advice')} className={styles.advice}>
+        {plan.advice.map((advice) => (
+          <MessageBar key={advice.message} intent="warning">
+            <MessageBarBody>{advice.message}</MessageBarBody>
+          </MessageBar>
+        ))}
+      </section>
+      <TabList
+        selectedValue={section}
+        onTabSelect={(_event, data) => {
+          setSection(data.value as SectionId);
+          window.location.hash = String(data.value);
+        }}
+      >
+        {SECTIONS.map((s) => (
+          <Tab key={s.id} value={s.id}>
+            {t(s.label)}
+          </Tab>
+        ))}
+      </TabList>
+      <Current plan={plan} canEdit={canEdit} reload={reload} />
+    </main>
+  );
+}

@@ -1,0 +1,27 @@
+import { createContext, useContext } from 'react';
+import { t as translate, type Locale, type MessageKey, type MessageParams } from '../../../bot/i18n';
+import type { Api } from './api';
+import type { Host } from './host';
+
+export interface Me {
+  identity: { userId: string; name: string; email?: string; mode: 'development' | 'teams' };
+  devIdentities?: { key: string; name: string; persona: string }[];
+}
+
+export interface AppContextValue {
+  host: Host;
+  api: Api;
+  locale: Locale;
+  me: Me;
+  t: (key: MessageKey, params?: MessageParams) => string;
+}
+
+export const AppContext = createContext<AppContextValue | undefined>(undefined);
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('useApp outside <AppShell>');
+  return value;
+}
+
+export const translator = (locale: Locale) => (key: MessageKey, params?: MessageParams) => translate(locale, key, params);

@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Button, Field, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { createApi, DEV_USER_KEY, ApiError } from './api';
+import { detectHost, type Host } from './host';
+import { fluentTheme } from './theme';
+import { AppContext, translator, useApp, type Me } from './AppContext';
+
+const useStyles = makeStyles({
+  page: { minHeight: '100vh', padding: '16px 24px 48px', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1 },
+  devBar: { display: 'flex', gap: '12px', alignItems: 'end', marginBottom: '16px', flexWrap: 'wrap' },
+});
+
+/** Every tab page: finds its host, theme and language, who the user is, then renders the page. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const [host, setHost] = useState<Host>();
+  const [theme, setTheme] = useState<Host['theme']>('default');
+  const [me, setMe] = useState<Me>();
+  const [error, setError] = useState<Error>();
+  const styles = useStyles();
+
+  useEffect(() => {
+    detectHost().then((detected) => {
+      setHost(detected);
+      setTheme(detected.theme);
+      detected.onThemeChange(setTheme);
+      document.documentElement.lang = detected.locale;
+    }, setError);
+  }, []);
+
+  const api = useMemo(() => (host ? createApi({ locale: host.locale, getToken: host.getToken }) : undefined), [host]);
+  const t = useMemo(() => translator(host?.locale ?? 'da'), [host]);
+
+  const loadMe = useCallback(async () => {
+    if (!api) return;
+    try {
+      setMe(await api.get<Me>('/api/me'));
+      setError(undefined);
+    } catch (failure) {
+      // Standalone without a chosen identity: start as the example network leader, changeable above.
+      if (failure instanceof ApiError && failure.code === 'devIdentityRequired' && !localStorage.getItem(DEV_USER_KEY)) {
+        localStorage.setItem(DEV_USER_KEY, 'lene');
+        return loadMe();
+      }
+      setError(failure as Error);
+    }
+  }, [api]);
+  useEffect(() => void loadMe(), [loadMe]);
+
+  let body: ReactNode;
+  if (error) {
+    body = (
+      <MessageBar intent="error">
+        <MessageBarBody>
+          <MessageBarTitle>{t('tab.error.title')}</MessageBarTitle>
+          {error.message}
+        </MessageBarBody>
+        <Button onClick={() => void loadMe()}>{t('tab.error.retry')}</Button>
+      </MessageBar>
+    );
+  } else if (!host || !api || !me) {
+    body = <Spinner label={t('tab.loading')} />;
+  } else {
+    body = (
+      <AppContext.Provider value={{ host, api, locale: host.locale, me, t }}>
+        {me.devIdentities && <DevIdentityPicker onChange={loadMe} />}
+        {children}
+      </AppContext.Provider>
+    );
+  }
+  return (
+    <FluentProvider theme={fluentTheme(theme)} lang={host?.locale ?? 'da'}>
+      <div className={styles.page}>{body}</div>
+    </FluentProvider>
+  );
+}
+
+/** Standalone only: who you are, chosen explicitly (there is no Entra ID to ask). */
+function DevIdentityPicker({ onChange }: { onChange: () => void }) {
+  const { me, t } = useApp();
+  const styles = useStyles();
+  return (
+    <div className={styles.devBar}>
+      <Field label={t('tab.devIdentity.label')} hint={t('tab.devIdentity.help')}>
+        <Select
+          value={me.devIdentities!.find((d) => d.name === me.identity.name)?.key ?? ''}
+          onChange={(_event, data) => {
+            localStorage.setItem(DEV_USER_KEY, data.value);
+            onChange();
+          }}
+        >
+          {me.devIdentities!.map((d) => (
+            <option key={d.key} value={d.key}>
+              {d.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
+  );
+}

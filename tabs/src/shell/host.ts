@@ -1,0 +1,49 @@
+import { app, authentication } from '@microsoft/teams-js';
+import { pickLocale, type Locale } from '../../../bot/i18n';
+
+// Where the page runs: inside Teams (SSO, Teams theme and locale) or standalone in a browser
+// (development identity, ?locale= and ?theme= for trying things out).
+
+export type HostTheme = 'default' | 'dark' | 'contrast';
+
+export interface Host {
+  inTeams: boolean;
+  locale: Locale;
+  theme: HostTheme;
+  context?: app.Context;
+  getToken?: () => Promise<string>;
+  onThemeChange(listener: (theme: HostTheme) => void): void;
+}
+
+const asTheme = (value?: string | null): HostTheme => (value === 'dark' || value === 'contrast' ? value : 'default');
+
+// A framed page whose parent never answers would wait 60 s; no page should.
+const TEAMS_INIT_TIMEOUT_MS = 3000;
+
+async function initializeTeams(): Promise<boolean> {
+  if (window.top === window.self) return false;
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), TEAMS_INIT_TIMEOUT_MS));
+  return Promise.race([app.initialize().then(() => true, () => false), timeout]);
+}
+
+export async function detectHost(): Promise<Host> {
+  const params = new URLSearchParams(window.location.search);
+  if (await initializeTeams()) {
+    const context = await app.getContext();
+    return {
+      inTeams: true,
+      locale: pickLocale(context.app.locale),
+      theme: asTheme(context.app.theme),
+      context,
+      getToken: () => authentication.getAuthToken(),
+      onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(asTheme(theme))),
+    };
+  }
+  const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+  return {
+    inTeams: false,
+    locale: pickLocale(params.get('locale') ?? navigator.language),
+    theme: params.has('theme') ? asTheme(params.get('theme')) : prefersDark ? 'dark' : 'default',
+    onThemeChange: () => undefined,
+  };
+}

@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// The tab pages: one entry per page Teams (or a browser) opens, built into dist/tabs and served under /tabs/.
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'tabs'),
+  base: '/tabs/',
+  publicDir: false,
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist/tabs'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // Fluent UI marks its modules 'use client' (for React Server Components); meaningless in a tab.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+      input: {
+        index: resolve(import.meta.dirname, 'tabs/index.html'),
+        config: resolve(import.meta.dirname, 'tabs/config.html'),
+        plan: resolve(import.meta.dirname, 'tabs/plan.html'),
+        personal: resolve(import.meta.dirname, 'tabs/personal.html'),
+      },
+    },
+  },
+});
