@@ -15,7 +15,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
   STORAGE_CONNECTION_STRING: optional,
-  TABLE_PREFIX: z.string().regex(/^[A-Za-z]?[A-Za-z0-9]{0,20}$/).default(''),
+  TABLE_PREFIX: z.string().regex(/^([A-Za-z][A-Za-z0-9]{0,39})?$/).default(''),
   DATA_DIR: z.string().default('.data'),
   TABS_DIR: z.string().default('dist/tabs'),
   BOT_ID: optional,
