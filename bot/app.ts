@@ -31,9 +31,10 @@ export async function startApp(options: AppOptions): Promise<App> {
   const tables = createTables({ connectionString: options.connectionString, prefix: config.storage.tablePrefix });
   await ensureTables(tables);
   const store = new NetworkStore(tables.networks);
-  const services: Services = { store, now: options.now ?? (() => new Date()), newId: defaultIdFactory };
+  const conversations = createConversationStore(tables.conversations);
+  const services: Services = { store, conversations, now: options.now ?? (() => new Date()), newId: defaultIdFactory };
   const adapter = createBotAdapter({ ...config.bot, appTenantId: config.bot.tenantId, logger });
-  const bot = createBot({ conversations: createConversationStore(tables.conversations), logger });
+  const bot = createBot({ conversations, logger });
   const server = createServer({
     botEndpoint: (req, res) => adapter.handle(req, res, bot),
     logger,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '../auth/identity';
 import type { NetworkStore, RowChange } from '../storage/networkStore';
+import type { ConversationStore } from '../storage/conversationStore';
 import { StoreError } from '../storage/errors';
 import type { NetworkAggregate, Participant } from '../domain/model';
 import { canContribute, canDeleteNetwork, canEditPlan, canRead, participantOf, roleOf, type NetworkRole } from '../domain/access';
@@ -12,6 +13,8 @@ import { alreadyExists, ApiError, badRequest, conflict, forbidden, notFound, pre
 
 export interface Services {
   store: NetworkStore;
+  /** Bot conversation references and the team members the bot has seen. */
+  conversations: ConversationStore;
   now: () => Date;
   newId: () => string;
 }

@@ -1,5 +1,6 @@
 import type { Handler } from './context';
 import { createNetwork, deleteNetwork, getNetwork, listNetworks, me, patchNetwork } from './networks';
+import { listTeamMembers } from './teamMembers';
 import { analysisCategories, analysisNotes, ideas, meetings, participants, subthemes } from './resources';
 import {
   listReflections, removeAssignment, saveAgenda, saveAssignment, saveDelivery, saveMyReflection, savePhasePlan, saveSummary, saveTheme,
@@ -22,6 +23,7 @@ export const routes: Route[] = [
   { method: 'get', path: N, handler: getNetwork },
   { method: 'patch', path: N, handler: patchNetwork },
   { method: 'del', path: N, handler: deleteNetwork },
+  { method: 'get', path: `${N}/team-members`, handler: listTeamMembers },
   { method: 'put', path: `${N}/theme`, handler: saveTheme },
   { method: 'post', path: `${N}/subthemes`, handler: subthemes.create },
   { method: 'patch', path: `${N}/subthemes/:subthemeId`, handler: subthemes.patch },
