@@ -8,6 +8,7 @@ import { ParticipantsSection } from './ParticipantsSection';
 import { MeetingsSection } from './MeetingsSection';
 import { PlannerSection } from './PlannerSection';
 import { TimelineSection } from './TimelineSection';
+import { PrintView } from './print/PrintView';
 
 /** What every section of the plan gets: the plan as this user may see it, and how to refresh it. */
 export interface SectionProps {
@@ -38,6 +39,7 @@ export function PlanPage() {
 
   if (error) return <MessageBar intent="error"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>;
   if (!plan) return <Spinner label={t('tab.loading')} />;
+  if (new URLSearchParams(window.location.search).get('view') === 'print') return <PrintView plan={plan} />;
   const Current = SECTIONS.find((s) => s.id === section)?.Component ?? ThemeSection;
   return (
     <main>

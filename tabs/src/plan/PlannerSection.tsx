@@ -1,6 +1,154 @@
+import { useState } from 'react';
+import { Button, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { meetingLabel, orderMeetings } from '../../../bot/domain/labels';
+import type { Assignment, Participant } from '../../../bot/domain/model';
+import { useApp } from '../shell/AppContext';
 import type { SectionProps } from './PlanPage';
+import { ConfirmDialog, PrintIcon, byIds, useAnnouncer, useFocusAfterRender, useSaver } from './planner/formKit';
+import { MeetingPlan, type RowEditing } from './planner/MeetingPlan';
+import { ParticipationMatrix } from './planner/ParticipationMatrix';
 
-// Placeholder — being written.
-export function PlannerSection(_props: SectionProps) {
-  return null;
+const VIEW_KEY = 'netvaerk.plannerView';
+type View = 'perMeeting' | 'matrix';
+
+const useStyles = makeStyles({
+  heading: { margin: '16px 0 4px', fontSize: tokens.fontSizeBase600 },
+  intro: { margin: '0 0 12px', maxWidth: '70ch' },
+  toolbar: { display: 'flex', gap: '16px', alignItems: 'center', flexWrap: 'wrap', marginBottom: '12px' },
+  toggle: { display: 'inline-flex', gap: '0' },
+  left: { borderStartEndRadius: 0, borderEndEndRadius: 0 },
+  right: { borderStartStartRadius: 0, borderEndStartRadius: 0, marginInlineStart: '-1px' },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+/** Where the print view lives: the same page with view=print (Teams keeps it in the tab; a browser opens a window). */
+export function printUrl(): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set('view', 'print');
+  url.hash = '';
+  return url.toString();
+}
+
+/** The planning tool (seed 001): per meeting who contributes what and how — or all at once as a matrix. */
+export function PlannerSection({ plan, canEdit, reload }: SectionProps) {
+  const { t, api, locale, host } = useApp();
+  const styles = useStyles();
+  const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'matrix' ? 'matrix' : 'perMeeting'));
+  const [editing, setEditing] = useState<RowEditing>();
+  const [removing, setRemoving] = useState<{ assignment: Assignment; participant: Participant }>();
+  const remover = useSaver([]);
+  const focusAfter = useFocusAfterRender();
+  const { announce, region } = useAnnouncer();
+  const meetings = orderMeetings(plan.meetings);
+  const label = (meetingId: string) => {
+    const meeting = plan.meetings.find((m) => m.id === meetingId);
+    return meeting ? meetingLabel(meeting, plan.meetings, locale) : '';
+  };
+
+  const choose = (next: View) => {
+    setView(next);
+    localStorage.setItem(VIEW_KEY, next);
+  };
+
+  const openPrint = () => {
+    if (host.inTeams) window.location.assign(printUrl());
+    else window.open(printUrl(), '_blank');
+  };
+
+  /** Opening or closing a row's form; closing puts focus back on the button that opened it. */
+  const edit = (next: RowEditing | undefined) => {
+    if (!next && editing) {
+      const returnTo = editing.participantId ? `planner-edit-${editing.meetingId}-${editing.participantId}` : `planner-add-${editing.meetingId}`;
+      focusAfter(() => byIds(returnTo, `planner-add-${editing.meetingId}`, 'planner-heading'));
+    }
+    setEditing(next);
+  };
+
+  const askRemove = (assignment: Assignment, participant: Participant) => {
+    remover.clear();
+    setRemoving({ assignment, participant });
+  };
+
+  const confirmRemove = async () => {
+    if (!removing) return;
+    const { assignment, participant } = removing;
+    const current = plan.assignments.find((a) => a.meetingId === assignment.meetingId && a.participantId === assignment.participantId);
+    const name = participant.name;
+    const meeting = label(assignment.meetingId);
+    const ok = await remover.run(async () => {
+      await api.del(
+        `/api/networks/${encodeURIComponent(plan.network.id)}/meetings/${encodeURIComponent(assignment.meetingId)}/assignments/${encodeURIComponent(assignment.participantId)}`,
+        current?.etag ?? assignment.etag ?? '',
+      );
+      await reload();
+    });
+    if (ok) {
+      setRemoving(undefined);
+      announce(t('tab.planner.matrix.removed', { name, label: meeting }));
+      focusAfter(() => byIds(`planner-add-${assignment.meetingId}`, 'planner-heading'));
+    }
+  };
+
+  return (
+    <section aria-labelledby="planner-heading">
+      <h2 id="planner-heading" className={styles.heading} tabIndex={-1}>
+        {t('tab.planner.heading')}
+      </h2>
+      <p className={styles.intro}>{t('tab.planner.intro')}</p>
+      {region}
+      <div className={styles.toolbar}>
+        <div role="group" aria-label={t('tab.planner.view')} className={styles.toggle}>
+          <ToggleButton className={styles.left} checked={view === 'perMeeting'} onClick={() => choose('perMeeting')}>
+            {t('tab.planner.view.perMeeting')}
+          </ToggleButton>
+          <ToggleButton className={styles.right} checked={view === 'matrix'} onClick={() => choose('matrix')}>
+            {t('tab.planner.view.matrix')}
+          </ToggleButton>
+        </div>
+        <Button icon={<PrintIcon />} onClick={openPrint}>
+          {t('tab.planner.print')}
+        </Button>
+      </div>
+      {meetings.length === 0 ? (
+        <p className={styles.muted}>{t('tab.planner.noMeetings')}</p>
+      ) : plan.participants.length === 0 && plan.assignments.length === 0 ? (
+        <p className={styles.muted}>{t('tab.planner.noParticipants')}</p>
+      ) : view === 'matrix' ? (
+        <ParticipationMatrix plan={plan} canEdit={canEdit} reload={reload} onRemove={askRemove} announce={announce} />
+      ) : (
+        meetings.map((meeting) => (
+          <MeetingPlan
+            key={meeting.id}
+            plan={plan}
+            meeting={meeting}
+            label={label(meeting.id)}
+            canEdit={canEdit}
+            editing={editing}
+            onEdit={edit}
+            onRemove={askRemove}
+            onSaved={(name) => announce(t('tab.planner.saved', { name, label: label(meeting.id) }))}
+            reload={reload}
+          />
+        ))
+      )}
+      <ConfirmDialog
+        open={!!removing}
+        title={t('tab.planner.confirmTitle', { name: removing?.participant.name ?? '', label: removing ? label(removing.assignment.meetingId) : '' })}
+        body={t('tab.planner.confirmBody')}
+        confirmLabel={t('tab.planner.confirmRemove')}
+        busy={remover.saving}
+        failure={remover.failure}
+        onConfirm={() => void confirmRemove()}
+        onCancel={() => {
+          const returnTo = removing ? `planner-remove-${removing.assignment.meetingId}-${removing.assignment.participantId}` : undefined;
+          setRemoving(undefined);
+          focusAfter(() => byIds(returnTo));
+        }}
+        onReload={async () => {
+          await reload();
+          remover.clear();
+        }}
+      />
+    </section>
+  );
 }

@@ -1,6 +1,35 @@
+import { Text, makeStyles } from '@fluentui/react-components';
+import { useApp } from '../shell/AppContext';
 import type { SectionProps } from './PlanPage';
+import { NetworkTypeInfo } from './theme/NetworkTypeInfo';
+import { Revisions } from './theme/Revisions';
+import { Subthemes } from './theme/Subthemes';
+import { ThemeEditor } from './theme/ThemeEditor';
+import { ThemeView } from './theme/ThemeView';
 
-// Placeholder — being written.
-export function ThemeSection(_props: SectionProps) {
-  return null;
+const useStyles = makeStyles({ part: { marginTop: '32px' } });
+
+/** "Udfold netværkets tema" (seed 002/003): the questions, the good theme's characteristics, subthemes, revisions. */
+export function ThemeSection({ plan, canEdit, reload }: SectionProps) {
+  const { t } = useApp();
+  const styles = useStyles();
+  return (
+    <section aria-labelledby="theme-title">
+      <h2 id="theme-title">{t('tab.theme.title')}</h2>
+      <Text as="p">{t('tab.theme.intro')}</Text>
+      <NetworkTypeInfo type={plan.network.type} />
+      <div className={styles.part}>
+        {canEdit ? <ThemeEditor plan={plan} reload={reload} /> : <ThemeView plan={plan} />}
+      </div>
+      <section aria-labelledby="theme-subthemes" className={styles.part}>
+        <h3 id="theme-subthemes">{t('tab.theme.subthemes.title')}</h3>
+        <Subthemes plan={plan} canEdit={canEdit} reload={reload} />
+      </section>
+      <section aria-labelledby="theme-revisions" className={styles.part}>
+        <h3 id="theme-revisions">{t('tab.theme.revisions.title')}</h3>
+        <Text as="p">{t('tab.theme.revisions.intro')}</Text>
+        <Revisions revisions={plan.themeRevisions} />
+      </section>
+    </section>
+  );
 }

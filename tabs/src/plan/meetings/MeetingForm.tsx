@@ -1,0 +1,251 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Button, Checkbox, Field, Input, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { defaultMeetingEnd, formatDate } from '../../../../bot/domain/dates';
+import type { Meeting } from '../../../../bot/domain/model';
+import { useApp } from '../../shell/AppContext';
+import type { PlanView } from '../../shell/usePlan';
+import { SaveFailureBar, changedFields, useBaseEtag, useSaver } from '../planner/formKit';
+import { dateText, parseDateText, parseTimeText, weekOf, weekdayOf } from './dateText';
+
+const FIELDS = ['number', 'closing', 'subthemeId', 'title', 'date', 'start', 'end', 'location', 'online', 'purpose', 'preparation'] as const;
+type FieldName = (typeof FIELDS)[number];
+
+interface Draft {
+  closing: boolean;
+  subthemeId: string;
+  date: string;
+  start: string;
+  end: string;
+  endTouched: boolean;
+  location: string;
+  online: boolean;
+  purpose: string;
+  preparation: string;
+}
+
+const useStyles = makeStyles({
+  form: {
+    display: 'grid',
+    gap: '12px',
+    padding: '16px',
+    marginBlock: '12px',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    maxWidth: '760px',
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
+  row: { display: 'grid', gap: '12px', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))' },
+  buttons: { display: 'flex', gap: '8px', alignItems: 'center' },
+});
+
+interface Props {
+  plan: PlanView;
+  /** The meeting being edited, as it was when the form opened; undefined adds a new one. */
+  meeting?: Meeting;
+  onDone: (saved: { label: string; created: boolean }) => void;
+  onCancel: () => void;
+  reload: () => Promise<void>;
+  label: (meeting: Meeting) => string;
+}
+
+/** A network meeting or the closing meeting: subtheme, date in the period, time (3 hours by default), place, purpose. */
+export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: Props) {
+  const { api, t, locale } = useApp();
+  const styles = useStyles();
+  const headingId = useId();
+  const firstField = useRef<HTMLSelectElement>(null);
+  const { saving, failure, run } = useSaver(FIELDS);
+  const etag = useBaseEtag(meeting ? (plan.meetings.find((m) => m.id === meeting.id)?.etag ?? meeting.etag) : undefined);
+  const [clientErrors, setClientErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const subthemes = [...plan.subthemes].sort((a, b) => a.order - b.order);
+  const [draft, setDraft] = useState<Draft>(() => {
+    if (meeting) {
+      return {
+        closing: meeting.closing,
+        subthemeId: meeting.subthemeId ?? '',
+        date: dateText(meeting.date),
+        start: meeting.start,
+        end: meeting.end,
+        endTouched: meeting.end !== defaultMeetingEnd(meeting.start),
+        location: meeting.location,
+        online: meeting.online,
+        purpose: meeting.purpose,
+        preparation: meeting.preparation,
+      };
+    }
+    // One subtheme per meeting as a rule: suggest the first one no meeting has yet.
+    const used = new Set(plan.meetings.map((m) => m.subthemeId));
+    return {
+      closing: false,
+      subthemeId: subthemes.find((s) => !used.has(s.id))?.id ?? '',
+      date: '',
+      start: '09:00',
+      end: defaultMeetingEnd('09:00'),
+      endTouched: false,
+      location: '',
+      online: false,
+      purpose: '',
+      preparation: '',
+    };
+  });
+
+  useEffect(() => {
+    firstField.current?.focus();
+  }, []);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const setStart = (value: string) =>
+    setDraft((d) => {
+      const start = parseTimeText(value);
+      // The end follows the start (+3 hours) until the user sets an end of their own.
+      return { ...d, start: value, end: start && !d.endTouched ? defaultMeetingEnd(start) : d.end };
+    });
+
+  const { network } = plan;
+  const period = { start: formatDate(network.startDate), end: formatDate(network.endDate) };
+  const parsedDate = parseDateText(draft.date);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const date = parseDateText(draft.date);
+    const start = parseTimeText(draft.start);
+    const end = draft.end.trim() ? parseTimeText(draft.end) : start && defaultMeetingEnd(start);
+    const errors: Partial<Record<FieldName, string>> = {};
+    if (!draft.date.trim()) errors.date = t('validation.required');
+    else if (!date) errors.date = t('tab.meetings.field.date.invalid');
+    if (!start) errors.start = t('tab.meetings.field.time.invalid');
+    if (!end) errors.end = t('tab.meetings.field.time.invalid');
+    setClientErrors(errors);
+    if (Object.keys(errors).length) return;
+    const body = {
+      closing: draft.closing,
+      subthemeId: draft.subthemeId,
+      date,
+      start,
+      end,
+      location: draft.location.trim(),
+      online: draft.online,
+      purpose: draft.purpose.trim(),
+      preparation: draft.preparation.trim(),
+    };
+    const base = `/api/networks/${encodeURIComponent(network.id)}/meetings`;
+    const ok = await run(async () => {
+      if (meeting) {
+        // Only what this user changed: someone else's change to another field (after a conflict) is kept.
+        const changes = changedFields(body, { ...meeting, subthemeId: meeting.subthemeId ?? '' });
+        if (Object.keys(changes).length) await api.patch(`${base}/${encodeURIComponent(meeting.id)}`, changes, etag.base ?? '');
+      } else {
+        const number = Math.max(0, ...plan.meetings.map((m) => m.number)) + 1;
+        await api.post(base, { ...body, number });
+      }
+      await reload();
+    });
+    if (ok) {
+      const subtheme = subthemes.find((s) => s.id === draft.subthemeId)?.title;
+      const name = meeting ? label(meeting) : subtheme ?? (date ? formatDate(date) : '');
+      onDone({ label: name, created: !meeting });
+    }
+  };
+
+  const error = (field: FieldName) => clientErrors[field] ?? failure?.fields[field];
+  const dateHint = (
+    <>
+      {t('tab.meetings.field.date.hint', period)}
+      {parsedDate && (
+        <>
+          {' '}
+          <strong>{t('tab.meetings.field.date.week', { weekday: weekdayOf(parsedDate, locale), week: weekOf(parsedDate) })}</strong>
+        </>
+      )}
+    </>
+  );
+
+  return (
+    <form className={styles.form} aria-labelledby={headingId} onSubmit={submit} noValidate data-testid="meeting-form">
+      <h3 id={headingId} className={styles.heading}>
+        {meeting ? t('tab.meetings.editTitle', { label: label(meeting) }) : t('tab.meetings.new')}
+      </h3>
+      <Field
+        label={t('tab.meetings.field.subtheme')}
+        hint={subthemes.length === 0 ? t('tab.meetings.field.subtheme.empty') : undefined}
+        validationMessage={error('subthemeId')}
+      >
+        <Select ref={firstField} value={draft.subthemeId} onChange={(_e, d) => set('subthemeId', d.value)}>
+          <option value="">{t('tab.meetings.field.subtheme.none')}</option>
+          {subthemes.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field validationMessage={error('closing')} hint={t('tab.meetings.field.closing.hint')}>
+        <Checkbox checked={draft.closing} onChange={(_e, d) => set('closing', !!d.checked)} label={t('tab.meetings.field.closing')} />
+      </Field>
+      <div className={styles.row}>
+        <Field label={t('tab.meetings.field.date')} required hint={dateHint} validationMessage={error('date')}>
+          <Input
+            value={draft.date}
+            onChange={(_e, d) => set('date', d.value)}
+            onBlur={() => parsedDate && set('date', dateText(parsedDate))}
+            placeholder={t('tab.meetings.field.date.placeholder')}
+            autoComplete="off"
+            inputMode="numeric"
+          />
+        </Field>
+        <Field label={t('tab.meetings.field.start')} required validationMessage={error('start')} hint={t('tab.meetings.field.time.hint')}>
+          <Input
+            value={draft.start}
+            onChange={(_e, d) => setStart(d.value)}
+            onBlur={() => {
+              const start = parseTimeText(draft.start);
+              if (start) set('start', start);
+            }}
+            autoComplete="off"
+          />
+        </Field>
+        <Field label={t('tab.meetings.field.end')} required validationMessage={error('end')} hint={t('tab.meetings.field.end.hint')}>
+          <Input
+            value={draft.end}
+            onChange={(_e, d) => setDraft((prev) => ({ ...prev, end: d.value, endTouched: true }))}
+            onBlur={() => {
+              const end = parseTimeText(draft.end);
+              if (end) set('end', end);
+            }}
+            autoComplete="off"
+          />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Field label={t('tab.meetings.field.location')} hint={t('tab.meetings.field.location.hint')} validationMessage={error('location')}>
+          <Input value={draft.location} onChange={(_e, d) => set('location', d.value)} autoComplete="off" />
+        </Field>
+        <Field validationMessage={error('online')}>
+          <Checkbox checked={draft.online} onChange={(_e, d) => set('online', !!d.checked)} label={t('tab.meetings.field.online')} />
+        </Field>
+      </div>
+      <Field label={t('tab.meetings.field.purpose')} hint={t('tab.meetings.field.purpose.hint')} validationMessage={error('purpose')}>
+        <Textarea value={draft.purpose} onChange={(_e, d) => set('purpose', d.value)} resize="vertical" />
+      </Field>
+      <Field label={t('tab.meetings.field.preparation')} hint={t('tab.meetings.field.preparation.hint')} validationMessage={error('preparation')}>
+        <Textarea value={draft.preparation} onChange={(_e, d) => set('preparation', d.value)} resize="vertical" />
+      </Field>
+      <SaveFailureBar
+        failure={failure}
+        onReload={async () => {
+          await reload();
+          etag.rebase();
+        }}
+      />
+      <div className={styles.buttons}>
+        <Button appearance="primary" type="submit" disabled={saving}>
+          {t('tab.save')}
+        </Button>
+        <Button onClick={onCancel}>{t('tab.cancel')}</Button>
+        {saving && <Spinner size="tiny" label={t('tab.planner.saving')} />}
+      </div>
+    </form>
+  );
+}

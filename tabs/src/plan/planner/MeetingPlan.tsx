@@ -1,0 +1,149 @@
+import { useId } from 'react';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { formatDate } from '../../../../bot/domain/dates';
+import { involvementFormLabel, participantKindLabel } from '../../../../bot/domain/labels';
+import type { Assignment, Meeting, Participant } from '../../../../bot/domain/model';
+import { useApp } from '../../shell/AppContext';
+import type { PlanView } from '../../shell/usePlan';
+import { nameWithUnit, orderParticipants } from '../participants/order';
+import { AssignmentForm } from './AssignmentForm';
+import { useTableStyles } from './formKit';
+
+export type RowEditing = { meetingId: string; participantId?: string; snapshot?: Assignment };
+
+const useStyles = makeStyles({
+  section: { marginBlock: '20px' },
+  heading: { margin: '0 0 2px', fontSize: tokens.fontSizeBase500 },
+  meta: { margin: '0 0 8px', color: tokens.colorNeutralForeground2 },
+  kind: { display: 'block', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  colParticipant: { width: '26%' },
+  colContribution: { width: '37%' },
+  add: { marginTop: '8px' },
+});
+
+/** "Netværksmøde 1 af 3: Hvad er deleøkonomi?, 17.03.2026" — the heading the handbook's tool gives every meeting. */
+export function meetingTitle(label: string, meeting: Meeting, subtheme?: string): string {
+  return [label + (subtheme ? `: ${subtheme}` : ''), formatDate(meeting.date)].join(', ');
+}
+
+interface Props {
+  plan: PlanView;
+  meeting: Meeting;
+  label: string;
+  canEdit: boolean;
+  editing?: RowEditing;
+  onEdit: (editing: RowEditing | undefined) => void;
+  onRemove: (assignment: Assignment, participant: Participant) => void;
+  onSaved: (name: string) => void;
+  reload: () => Promise<void>;
+}
+
+/** One meeting of the planning tool: participant · what they contribute · how (involvement form). */
+export function MeetingPlan({ plan, meeting, label, canEdit, editing, onEdit, onRemove, onSaved, reload }: Props) {
+  const { t, locale } = useApp();
+  const styles = useStyles();
+  const table = useTableStyles();
+  const headingId = useId();
+  const subtheme = plan.subthemes.find((s) => s.id === meeting.subthemeId)?.title;
+  const rows = orderParticipants(
+    plan.assignments
+      .filter((a) => a.meetingId === meeting.id)
+      .flatMap((a) => {
+        const participant = plan.participants.find((p) => p.id === a.participantId);
+        return participant ? [{ ...participant, assignment: a }] : [];
+      }),
+    locale,
+  );
+  const assigned = new Set(rows.map((r) => r.id));
+  const available = orderParticipants(plan.participants.filter((p) => !assigned.has(p.id)), locale);
+  const formHere = canEdit && editing?.meetingId === meeting.id;
+  const anyForm = !!editing;
+
+  return (
+    <section aria-labelledby={headingId} className={styles.section} data-meeting={meeting.id}>
+      <h3 id={headingId} className={styles.heading}>
+        {meetingTitle(label, meeting, subtheme)}
+      </h3>
+      <p className={styles.meta}>
+        {t('tab.planner.meetingMeta', { start: meeting.start, end: meeting.end, place: meeting.location.trim() || (meeting.online ? t('tab.meetings.online') : t('tab.meetings.noLocation')) })}
+      </p>
+      {rows.length === 0 ? (
+        <p className={table.muted}>{t('tab.planner.empty')}</p>
+      ) : (
+        <div className={table.wrap}>
+          <table className={table.table} aria-labelledby={headingId}>
+            <thead>
+              <tr>
+                <th scope="col" className={mergeClasses(table.th, styles.colParticipant)}>{t('tab.planner.col.participant')}</th>
+                <th scope="col" className={mergeClasses(table.th, styles.colContribution)}>{t('tab.planner.col.contribution')}</th>
+                <th scope="col" className={table.th}>{t('tab.planner.col.involvement')}</th>
+                {canEdit && <th scope="col" className={table.th}>{t('tab.planner.col.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} data-participant={row.id}>
+                  <th scope="row" className={table.rowHeader}>
+                    {nameWithUnit(row)}
+                    <span className={styles.kind}>{participantKindLabel(row.kind, locale)}</span>
+                  </th>
+                  <td className={table.td}>{row.assignment.contribution}</td>
+                  <td className={table.td}>{involvementFormLabel(row.assignment.involvementForm, locale)}</td>
+                  {canEdit && (
+                    <td className={table.td}>
+                      {!anyForm && (
+                        <div className={table.actions}>
+                          <Button
+                            id={`planner-edit-${meeting.id}-${row.id}`}
+                            size="small"
+                            aria-label={t('tab.planner.editLabel', { name: row.name, label })}
+                            onClick={() => onEdit({ meetingId: meeting.id, participantId: row.id, snapshot: row.assignment })}
+                          >
+                            {t('tab.edit')}
+                          </Button>
+                          <Button id={`planner-remove-${meeting.id}-${row.id}`} size="small" aria-label={t('tab.planner.removeLabel', { name: row.name, label })} onClick={() => onRemove(row.assignment, row)}>
+                            {t('tab.planner.remove')}
+                          </Button>
+                        </div>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {formHere && (
+        <AssignmentForm
+          key={editing.participantId ?? 'new'}
+          networkId={plan.network.id}
+          meeting={meeting}
+          meetingLabel={label}
+          available={available}
+          assignment={editing.snapshot}
+          participant={editing.participantId ? plan.participants.find((p) => p.id === editing.participantId) : undefined}
+          latestEtag={editing.participantId ? plan.assignments.find((a) => a.meetingId === meeting.id && a.participantId === editing.participantId)?.etag : undefined}
+          etagFor={(participantId) => plan.assignments.find((a) => a.meetingId === meeting.id && a.participantId === participantId)?.etag}
+          reload={reload}
+          onDone={(name) => {
+            onEdit(undefined);
+            onSaved(name);
+          }}
+          onCancel={() => onEdit(undefined)}
+        />
+      )}
+      {canEdit && !anyForm && (
+        <div className={styles.add}>
+          {available.length > 0 ? (
+            <Button id={`planner-add-${meeting.id}`} onClick={() => onEdit({ meetingId: meeting.id })} aria-label={t('tab.planner.addTitle', { label })}>
+              {t('tab.planner.addPerson')}
+            </Button>
+          ) : (
+            plan.participants.length > 0 && <p className={table.muted}>{t('tab.planner.allAdded')}</p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Subtheme } from '../../../../bot/domain/model';
+import { useApp } from '../../shell/AppContext';
+import { ApiError } from '../../shell/api';
+import type { SectionProps } from '../PlanPage';
+import { ConflictBar } from './ConflictBar';
+import { SubthemeForm, type SubthemeValues } from './SubthemeForm';
+
+const useStyles = makeStyles({
+  list: { margin: '8px 0 16px', paddingLeft: '24px', display: 'grid', gap: '8px', maxWidth: '880px' },
+  item: { paddingLeft: '4px' },
+  title: { fontWeight: tokens.fontWeightSemibold },
+  description: { margin: '2px 0', whiteSpace: 'pre-wrap' },
+  actions: { display: 'flex', gap: '4px', flexWrap: 'wrap', marginTop: '4px' },
+  add: { marginTop: '8px' },
+});
+
+type Failure = { conflict: boolean; message: string };
+
+const byOrder = (a: Subtheme, b: Subtheme) => a.order - b.order || a.title.localeCompare(b.title);
+
+/** Subthemes, in the order the network takes them up — as a rule one per meeting. */
+export function Subthemes({ plan, canEdit, reload }: SectionProps) {
+  const { api, t } = useApp();
+  const styles = useStyles();
+  const subthemes = [...plan.subthemes].sort(byOrder);
+  const [editing, setEditing] = useState<string>();
+  const [confirming, setConfirming] = useState<string>();
+  const [failure, setFailure] = useState<Failure>();
+  const base = `/api/networks/${encodeURIComponent(plan.network.id)}/subthemes`;
+
+  /** Runs one change; the plan is reloaded after it. False (and a message) when it was refused. */
+  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
+    setFailure(undefined);
+    try {
+      await work();
+      await reload();
+      return true;
+    } catch (error) {
+      setFailure({ conflict: error instanceof ApiError && error.isConflict, message: (error as Error).message });
+      return false;
+    }
+  };
+
+  const add = (values: SubthemeValues) =>
+    run(() => api.post(base, { ...values, order: subthemes.length ? subthemes.at(-1)!.order + 1 : 0 }));
+  const change = (s: Subtheme, values: SubthemeValues) =>
+    run(() => api.patch(`${base}/${s.id}`, values, s.etag ?? '')).then((ok) => (ok && setEditing(undefined), ok));
+  const remove = (s: Subtheme) => run(() => api.del(`${base}/${s.id}`, s.etag ?? '')).then(() => setConfirming(undefined));
+  /** Moving one renumbers the list 0..n-1, so gaps and ties left by earlier deletes disappear too. */
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...subthemes];
+    [next[index], next[index + by]] = [next[index + by]!, next[index]!];
+    return run(async () => {
+      for (const [order, s] of next.entries()) if (s.order !== order) await api.patch(`${base}/${s.id}`, { order }, s.etag ?? '');
+    });
+  };
+
+  return (
+    <>
+      <Text as="p">{t('tab.theme.subthemes.hint')}</Text>
+      {failure &&
+        (failure.conflict ? (
+          <ConflictBar message={failure.message} onLoadLatest={() => reload().then(() => setFailure(undefined))} />
+        ) : (
+          <MessageBar intent="error"><MessageBarBody>{failure.message}</MessageBarBody></MessageBar>
+        ))}
+      {subthemes.length === 0 ? (
+        <Text as="p">{t('tab.theme.subthemes.none')}</Text>
+      ) : (
+        <ol className={styles.list}>
+          {subthemes.map((s, index) => (
+            <li key={s.id} className={styles.item}>
+              {editing === s.id ? (
+                <SubthemeForm
+                  idPrefix={`subtheme-${s.id}`}
+                  initial={{ title: s.title, description: s.description }}
+                  submitLabel={t('tab.save')}
+                  onSubmit={(values) => change(s, values)}
+                  onCancel={() => setEditing(undefined)}
+                />
+              ) : (
+                <>
+                  <Text className={styles.title}>{s.title}</Text>
+                  {s.description && <p className={styles.description}>{s.description}</p>}
+                  {canEdit && (
+                    <div className={styles.actions}>
+                      {confirming === s.id ? (
+                        <>
+                          <Text>{t('tab.theme.subthemes.confirmDelete')}</Text>
+                          <Button size="small" appearance="primary" onClick={() => void remove(s)}>
+                            {t('tab.theme.subthemes.confirmYes', { title: s.title })}
+                          </Button>
+                          <Button size="small" onClick={() => setConfirming(undefined)}>{t('tab.cancel')}</Button>
+                        </>
+                      ) : (
+                        <>
+                          <Button size="small" onClick={() => setEditing(s.id)} aria-label={t('tab.theme.subthemes.edit', { title: s.title })}>
+                            {t('tab.edit')}
+                          </Button>
+                          <Button size="small" disabled={index === 0} onClick={() => void move(index, -1)} aria-label={t('tab.theme.subthemes.moveUp', { title: s.title })}>
+                            {t('tab.theme.subthemes.up')}
+                          </Button>
+                          <Button size="small" disabled={index === subthemes.length - 1} onClick={() => void move(index, 1)} aria-label={t('tab.theme.subthemes.moveDown', { title: s.title })}>
+                            {t('tab.theme.subthemes.down')}
+                          </Button>
+                          <Button size="small" onClick={() => setConfirming(s.id)} aria-label={t('tab.theme.subthemes.delete', { title: s.title })}>
+                            {t('tab.delete')}
+                          </Button>
+                        </>
+                      )}
+                    </div>
+                  )}
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {canEdit && (
+        <section aria-labelledby="subtheme-add" className={styles.add}>
+          <h4 id="subtheme-add">{t('tab.theme.subthemes.addTitle')}</h4>
+          <SubthemeForm idPrefix="subtheme-new" submitLabel={t('tab.theme.subthemes.add')} onSubmit={add} />
+        </section>
+      )}
+    </>
+  );
+}

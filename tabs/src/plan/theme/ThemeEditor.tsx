@@ -1,0 +1,108 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { MAX } from '../../../../bot/domain/schemas';
+import { THEME_TEXT_FIELDS, diffThemes } from '../../../../bot/domain/themeDiff';
+import { useApp } from '../../shell/AppContext';
+import type { SectionProps } from '../PlanPage';
+import { ChangeList } from './ChangeList';
+import { CharacteristicsEditor } from './Characteristics';
+import { ConflictBar } from './ConflictBar';
+import { formatDateTime } from './format';
+import { fieldLabelKey } from './labels';
+import { useThemeDraft, type SaveStatus } from './useThemeDraft';
+
+const useStyles = makeStyles({
+  form: { display: 'grid', gap: '16px', maxWidth: '880px' },
+  bars: { display: 'grid', gap: '8px' },
+  actions: {
+    display: 'flex',
+    gap: '12px',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    position: 'sticky',
+    bottom: 0,
+    padding: '12px 0',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+const QUESTIONS = THEME_TEXT_FIELDS.filter((field) => field !== 'theme');
+
+/** The leader's form: "Udfold netværkets tema", the 7 characteristics, Save — with conflicts handled. */
+export function ThemeEditor({ plan, reload }: Pick<SectionProps, 'plan' | 'reload'>) {
+  const { t } = useApp();
+  const styles = useStyles();
+  const { draft, edit, dirty, status, save, loadLatest, discard } = useThemeDraft(plan, reload);
+  const fieldError = (field: string) =>
+    status.kind === 'error' && status.fieldErrors[field] ? { validationState: 'error' as const, validationMessage: status.fieldErrors[field] } : {};
+
+  return (
+    <form className={styles.form} noValidate onSubmit={(event) => (event.preventDefault(), void save())}>
+      <StatusBars status={status} onLoadLatest={loadLatest} draft={draft} />
+      <Field label={t(fieldLabelKey('theme'))} hint={t('tab.theme.headingHint')} required {...fieldError('theme')}>
+        <Input value={draft.theme} maxLength={MAX.short} onChange={(_e, d) => edit({ theme: d.value })} />
+      </Field>
+      {QUESTIONS.map((field) => (
+        <Field
+          key={field}
+          label={t(fieldLabelKey(field))}
+          hint={field === 'contributors' ? t('tab.theme.field.contributors.hint') : undefined}
+          {...fieldError(field)}
+        >
+          <Textarea value={draft[field]} maxLength={MAX.long} resize="vertical" rows={3} onChange={(_e, d) => edit({ [field]: d.value })} />
+        </Field>
+      ))}
+      <section aria-labelledby="theme-characteristics">
+        <h3 id="theme-characteristics">{t('tab.theme.characteristics.title')}</h3>
+        <Text as="p">{t('tab.theme.characteristics.intro')}</Text>
+        <CharacteristicsEditor value={draft.characteristics} onChange={(characteristics) => edit({ characteristics })} />
+      </section>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={status.kind === 'saving'}>
+          {t('tab.theme.save')}
+        </Button>
+        {dirty && status.kind !== 'conflict' && (
+          <Button appearance="secondary" onClick={discard}>
+            {t('tab.theme.discard')}
+          </Button>
+        )}
+        <div role="status">
+          {status.kind === 'saving' ? (
+            <Spinner size="tiny" label={t('tab.theme.saving')} />
+          ) : status.kind === 'saved' && !dirty ? (
+            <Text weight="semibold">✓ {status.revision ? t('tab.theme.savedRevision', { revision: status.revision }) : t('tab.saved')}</Text>
+          ) : dirty ? (
+            <Text>{t('tab.theme.unsaved')}</Text>
+          ) : null}
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function StatusBars({ status, onLoadLatest, draft }: { status: SaveStatus; onLoadLatest: () => Promise<void>; draft: ReturnType<typeof useThemeDraft>['draft'] }) {
+  const { t } = useApp();
+  const styles = useStyles();
+  if (status.kind === 'conflict') return <ConflictBar message={status.message} onLoadLatest={onLoadLatest} />;
+  if (status.kind === 'error') {
+    return (
+      <MessageBar intent="error" politeness="assertive">
+        <MessageBarBody>{status.message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (status.kind !== 'reloaded') return null;
+  const differences = diffThemes(status.latest, draft).filter((c) => status.fields.includes(c.kind === 'text' ? c.field : c.characteristic));
+  const savedBy = status.by && status.at ? t('tab.theme.latestBy', { name: status.by, when: formatDateTime(status.at) }) : t('tab.theme.latest');
+  return (
+    <div className={styles.bars}>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('tab.conflict.kept')}</MessageBarTitle>
+          {differences.length ? t('tab.theme.conflict.differences') : t('tab.theme.conflict.noDifferences')}
+        </MessageBarBody>
+      </MessageBar>
+      {differences.length > 0 && <ChangeList changes={differences} beforeLabel={savedBy} afterLabel={t('tab.theme.yourText')} />}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Browser, Page } from 'playwright-core';
+import { ask, launchBrowser, openPlayground, PLAYGROUND_CHECKS, saveScreenshot, visibleLines } from '../support/browser';
+import { startApp, type RunningApp } from '../support/runApp';
+
+// A person chatting with the bot in the Microsoft 365 Agents Playground (`npm run dev`), in headless
+// Chromium: what they type, what they see. Screenshots land in test-output/screenshots/.
+
+describe('the bot in the Agents Playground', () => {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    // Both at once: the service takes most of the time to start.
+    const [started, launched] = await Promise.allSettled([startApp(), launchBrowser()]);
+    if (started.status === 'fulfilled') app = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+    page = await openPlayground(browser!, app!.playgroundUrl);
+  }, 100_000); // ~20-30 s on 2 CPUs; generous, as the machine may be busy with other builds.
+
+  afterAll(async () => {
+    // Runs after a failure too: no Chromium, service or Playground may outlive the test.
+    await Promise.allSettled([browser?.close(), app?.stop()]);
+  }, 30_000);
+
+  test.each(PLAYGROUND_CHECKS)('answers "$send" ($name) with text a person can read', async ({ send, expect: lines }) => {
+    const answer = await ask(page, send, lines[0]);
+    await saveScreenshot(page, expect.getState().currentTestName ?? send);
+
+    expect(await visibleLines(answer, lines)).toEqual(lines.map((line) => ({ line, visible: true })));
+    // Markdown is rendered, not shown raw.
+    expect(answer.text).not.toContain('**');
+  }, 15_000);
+});

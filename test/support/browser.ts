@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { pickLocale, t, type MessageKey } from '../../bot/i18n';
+import { waitFor } from './runApp';
+
+// Headless Chromium for end-to-end checks. Playwright's own browser download does not work here:
+// we drive the system Chromium (`apt-get install chromium`), or whatever CHROMIUM_PATH points at.
+
+const root = path.resolve(__dirname, '..', '..');
+export const SCREENSHOT_DIR = path.join(root, 'test-output', 'screenshots');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * A fresh headless Chromium. Playwright gives every launch its own temporary profile
+ * (a new --user-data-dir, removed on close), so nothing carries over between runs.
+ * Always `await browser.close()` in a finally / afterAll: that ends the Chromium processes.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`No Chromium at ${executablePath}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 20_000 });
+}
+
+/** Saves what the page shows now as test-output/screenshots/<name>.png (git-ignored); returns the path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(SCREENSHOT_DIR, `${slug(name)}.png`);
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** "Agents Playground › answers hjælp" → "agents-playground-answers-hjælp" (letters of any language kept). */
+export function slug(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'screenshot';
+}
+
+// ---- The Microsoft 365 Agents Playground (@microsoft/m365agentsplayground 0.2.28) ----------------
+
+/**
+ * The Playground hard-codes `locale: "en-US"` in every activity it sends (there is no setting for it),
+ * so the bot answers in English there, whatever the user types. Real Teams sends the user's locale.
+ */
+export const PLAYGROUND_LOCALE = 'en-US';
+const locale = pickLocale(PLAYGROUND_LOCALE);
+const text = (key: MessageKey) => t(locale, key);
+
+/** What we type, and the lines a person must see in the bot's answer. */
+export interface PlaygroundCheck {
+  name: string;
+  send: string;
+  expect: string[];
+}
+
+export const PLAYGROUND_CHECKS: PlaygroundCheck[] = [
+  { name: 'help', send: 'hjælp', expect: [text('bot.help.title'), text('bot.help.body'), text('bot.help.commands')] },
+  { name: 'unknown word', send: 'blåbærgrød', expect: [text('bot.unknown'), text('bot.help.title'), text('bot.help.body')] },
+];
+
+// Selectors, found by exploring the page. The message box is a Lexical editor; the bot's messages are
+// Fluent AI "OutputCard"s (the user's own messages are not), with the markdown rendered as <p>/<strong>.
+const MESSAGE_BOX = '[role=textbox][data-lexical-editor=true]';
+const BOT_MESSAGE = '.fai-OutputCard';
+
+/** The bot greets on installation; the Playground installs it in the personal chat when the page opens. */
+export const PLAYGROUND_GREETING = text('bot.welcome');
+
+/**
+ * Opens the Playground and waits until a person would start typing: the message box is there and
+ * the bot's greeting is shown. (Typing earlier works, but the greeting then lands below the question.)
+ * Offline, the Playground's CDN fonts and animations fail to load: harmless.
+ */
+export async function openPlayground(browser: Browser, url: string, timeoutMs = 30_000): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // Not 'load': that waits for the CDN fonts, which fail fast offline here but may hang on other networks.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+  await page.locator(MESSAGE_BOX).waitFor({ state: 'visible', timeout: timeoutMs });
+  await page
+    .locator(BOT_MESSAGE)
+    .filter({ hasText: PLAYGROUND_GREETING })
+    .first()
+    .waitFor({ state: 'visible', timeout: timeoutMs })
+    .catch((error: Error) => {
+      throw new Error(`The bot's greeting did not appear in the Playground: ${error.message.split('\n')[0]}`);
+    });
+  return page;
+}
+
+export interface Answer {
+  /** The answer as a person reads it (rendered text, one line per paragraph). */
+  text: string;
+  /** The bot's message in the page. */
+  message: Locator;
+  /** From pressing Enter until the answer was visible. */
+  ms: number;
+}
+
+/**
+ * Types `message` into the chat, presses Enter and waits for a *new* bot message that contains
+ * `recognisedBy` (so an earlier answer with the same text does not count). Returns that message.
+ */
+export async function ask(page: Page, message: string, recognisedBy: string, timeoutMs = 10_000): Promise<Answer> {
+  const matching = page.locator(BOT_MESSAGE).filter({ hasText: recognisedBy });
+  const before = await matching.count();
+  const box = page.locator(MESSAGE_BOX);
+  await box.click();
+  await box.pressSequentially(message);
+  const sent = Date.now();
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await matching.count()) > before, timeoutMs, `an answer to "${message}" containing "${recognisedBy}"`);
+  const answer = matching.nth(before);
+  await answer.scrollIntoViewIfNeeded();
+  await answer.waitFor({ state: 'visible', timeout: timeoutMs });
+  return { text: (await answer.innerText()).trim(), message: answer, ms: Date.now() - sent };
+}
+
+/** Whether each line is shown, as a whole paragraph, visibly in the bot's message (not just in the DOM). */
+export async function visibleLines(answer: Answer, lines: string[]): Promise<{ line: string; visible: boolean }[]> {
+  return Promise.all(
+    lines.map(async (line) => ({ line, visible: await answer.message.getByText(line, { exact: true }).first().isVisible() })),
+  );
+}
