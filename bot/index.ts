@@ -10,10 +10,29 @@ async function main(): Promise<void> {
   if (fs.existsSync('.env.local')) process.loadEnvFile('.env.local');
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Registered before anything starts, so Ctrl-C during start-up also stops what already runs.
+  const stops: (() => Promise<void>)[] = [];
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'Stopping');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    for (const stop of stops.reverse()) await stop().catch((err) => logger.error({ err }, 'did not stop cleanly'));
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
   const local = await startLocalCloud(config, logger);
+  stops.push(() => local.stop());
   const connectionString = config.storage.connectionString ?? local.connectionString!;
   const app = await startApp({ config, logger, connectionString });
+  stops.push(() => app.stop());
   const playground = await local.startPlayground(app.url);
+  if (playground) stops.push(() => playground.stop());
+  if (stopping) return;
 
   logger.info({ url: app.url, mode: config.auth.mode, storage: config.storage.connectionString ? 'configured' : 'azurite' }, 'Netværk is running');
   if (playground || local.connectionString) {
@@ -31,21 +50,6 @@ async function main(): Promise<void> {
       ].join('\n') + '\n',
     );
   }
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'Stopping');
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
-    await playground?.stop().catch((err) => logger.error({ err }, 'playground did not stop'));
-    await app.stop().catch((err) => logger.error({ err }, 'server did not stop'));
-    await local.stop().catch((err) => logger.error({ err }, 'emulator did not stop'));
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error) => {
