@@ -97,7 +97,7 @@ describe('theme and timeline of the plan', () => {
     expect(omars.status).toBe(200);
 
     await page.getByRole('button', { name: 'Gem temaet' }).click();
-    await page.getByText('En anden har ændret dette', { exact: true }).waitFor();
+    await page.getByText('En anden har ændret dette, siden du hentede det.', { exact: false }).waitFor();
     expect(await dream(page).inputValue()).toBe('Frivillige i alle plejecentre');
     await screenshot(page, 'tabs-theme-conflict');
 
@@ -191,6 +191,9 @@ describe('theme and timeline of the plan', () => {
     expect(await jens.getByRole('button', { name: /Flyt|Slet/ }).count()).toBe(0);
     expect(await wcagViolations(jens)).toEqual([]);
     await screenshot(jens, 'tabs-theme-participant-contrast');
+    await jens.getByRole('tab', { name: 'Forløb' }).click();
+    await jens.getByRole('heading', { level: 2, name: 'Netværkets forløb' }).waitFor();
+    expect(await jens.getByRole('button', { name: /Tilføj trin|Start forfra|Rediger|Fjern/ }).count()).toBe(0);
     await jens.context().close();
   });
 
@@ -284,7 +287,7 @@ describe('theme and timeline of the plan', () => {
     expect((await omar.put(`/api/networks/${id}/phases`, { steps }, { 'If-Match': plan.phasePlan.etag })).status).toBe(200);
 
     await dialog.getByRole('button', { name: 'Gem' }).click();
-    await dialog.getByText('En anden har ændret dette', { exact: true }).waitFor();
+    await dialog.getByText('En anden har ændret dette, siden du hentede det.', { exact: false }).waitFor();
     await screenshot(page, 'tabs-timeline-conflict');
     await dialog.getByRole('button', { name: 'Hent den nyeste version' }).click();
     await dialog.getByText('din ændring er bevaret', { exact: false }).waitFor();

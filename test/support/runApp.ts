@@ -115,7 +115,9 @@ export async function stopProcess(child: ChildProcess, graceMs = 15_000): Promis
   const exit = exited(child);
   const children = descendants(child.pid!);
   child.kill('SIGINT');
-  const inTime = await Promise.race([exit.then(() => true), delay(graceMs).then(() => false)]);
+  let timer: NodeJS.Timeout | undefined;
+  const inTime = await Promise.race([exit.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]);
+  clearTimeout(timer);
   if (!inTime) {
     children.push(...descendants(child.pid!));
     child.kill('SIGKILL');
@@ -124,20 +126,34 @@ export async function stopProcess(child: ChildProcess, graceMs = 15_000): Promis
   await endAll(children.filter(isAlive));
 }
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+// Not unref'd: a script awaiting the clean-up must not exit half-way.
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Running (a zombie waiting for init to reap it counts as gone). */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return !fs.existsSync('/proc/self'); // no procfs (macOS): trust kill(0)
   }
 }
 
 async function endAll(pids: number[]): Promise<void> {
   if (pids.length === 0) return;
-  const signal = (sig: NodeJS.Signals) => pids.forEach((pid) => { try { process.kill(pid, sig); } catch { /* gone */ } });
+  const signal = (sig: NodeJS.Signals) =>
+    pids.forEach((pid) => {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        // already gone
+      }
+    });
   signal('SIGTERM');
   for (let waited = 0; waited < 3000 && pids.some(isAlive); waited += 100) await delay(100);
   pids = pids.filter(isAlive);

@@ -84,7 +84,7 @@ export function ConfigPage() {
   return (
     <main>
       <h1>{t('tab.config.title')}</h1>
-      <Text as="p">{t(channel ? 'tab.config.intro' : 'tab.config.introNoChannel')}</Text>
+      <Text as="p" block>{t(channel ? 'tab.config.intro' : 'tab.config.introNoChannel')}</Text>
       {loadError && <MessageBar intent="error"><MessageBarBody>{loadError.message}</MessageBarBody></MessageBar>}
       {!loaded || !choice ? (
         !loadError && <Spinner size="small" label={t('tab.loading')} />
@@ -100,7 +100,7 @@ export function ConfigPage() {
             <section aria-labelledby="config-pick" className={styles.block}>
               <h2 id="config-pick">{t('tab.config.pickTitle')}</h2>
               <NetworkChoices networks={choosable} selected={selected} onSelect={setSelected} channelKnown={!!channel} />
-              {choosable.length < all.length && <Text as="p">{t('tab.config.onlyLeaders')}</Text>}
+              {choosable.length < all.length && <Text as="p" block>{t('tab.config.onlyLeaders')}</Text>}
             </section>
           ) : (
             <section aria-labelledby="config-create" className={styles.block}>
@@ -127,7 +127,7 @@ function NetworkChoices(props: { networks: NetworkEntry[]; selected: string; onS
   const { host, t } = useApp();
   const styles = useStyles();
   const channel = channelOf(host);
-  if (props.networks.length === 0) return <Text as="p">{t('tab.config.noneToLink')}</Text>;
+  if (props.networks.length === 0) return <Text as="p" block>{t('tab.config.noneToLink')}</Text>;
   return (
     <Field label={t('tab.config.pickLabel')} required>
       <RadioGroup value={props.selected} onChange={(_e, d) => props.onSelect(d.value)}>

@@ -38,7 +38,7 @@ export function MyNetworksPage() {
         ) : !networks ? (
           <Spinner size="small" label={t('tab.loading')} />
         ) : networks.length === 0 ? (
-          <Text as="p">{t('tab.networks.none')}</Text>
+          <Text as="p" block>{t('tab.networks.none')}</Text>
         ) : (
           <ul className={styles.list}>
             {networks.map((network) => <NetworkItem key={network.id} network={network} />)}
@@ -47,7 +47,7 @@ export function MyNetworksPage() {
       </section>
       <section aria-labelledby="new-network" className={styles.section}>
         <h2 id="new-network">{t('tab.networks.createTitle')}</h2>
-        <Text as="p">{t('tab.networks.createIntro')}</Text>
+        <Text as="p" block>{t('tab.networks.createIntro')}</Text>
         <CreateNetwork />
       </section>
     </main>

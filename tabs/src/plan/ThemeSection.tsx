@@ -16,7 +16,7 @@ export function ThemeSection({ plan, canEdit, reload }: SectionProps) {
   return (
     <section aria-labelledby="theme-title">
       <h2 id="theme-title">{t('tab.theme.title')}</h2>
-      <Text as="p">{t('tab.theme.intro')}</Text>
+      <Text as="p" block>{t('tab.theme.intro')}</Text>
       <NetworkTypeInfo type={plan.network.type} />
       <div className={styles.part}>
         {canEdit ? <ThemeEditor plan={plan} reload={reload} /> : <ThemeView plan={plan} />}
@@ -27,7 +27,7 @@ export function ThemeSection({ plan, canEdit, reload }: SectionProps) {
       </section>
       <section aria-labelledby="theme-revisions" className={styles.part}>
         <h3 id="theme-revisions">{t('tab.theme.revisions.title')}</h3>
-        <Text as="p">{t('tab.theme.revisions.intro')}</Text>
+        <Text as="p" block>{t('tab.theme.revisions.intro')}</Text>
         <Revisions revisions={plan.themeRevisions} />
       </section>
     </section>

@@ -42,7 +42,7 @@ export function TimelineSection({ plan, canEdit, reload }: SectionProps) {
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('tab.timeline.title')}</h2>
-      <Text as="p">{t('tab.timeline.intro')}</Text>
+      <Text as="p" block>{t('tab.timeline.intro')}</Text>
       <TodaySummary position={position} weeks={weeks} network={network} />
       <ul className={styles.legend} aria-label={t('tab.timeline.legend')}>
         {LEGEND.map((kind) => (

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useApp } from '../../shell/AppContext';
 
@@ -8,10 +8,8 @@ export function ConflictBar({ message, onLoadLatest }: { message: string; onLoad
   const [loading, setLoading] = useState(false);
   return (
     <MessageBar intent="warning" layout="multiline" politeness="assertive">
-      <MessageBarBody>
-        <MessageBarTitle>{t('tab.conflict.title')}</MessageBarTitle>
-        {message}
-      </MessageBarBody>
+      {/* The server's message says it all: someone saved first, and the typed text is not lost. */}
+      <MessageBarBody>{message}</MessageBarBody>
       <MessageBarActions>
         <Button
           appearance="primary"

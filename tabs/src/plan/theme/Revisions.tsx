@@ -23,7 +23,7 @@ export function Revisions({ revisions }: { revisions: ThemeRevision[] }) {
   // The changes appear below the table: take the keyboard (and the screen reader) there.
   useEffect(() => heading.current?.focus(), [chosen]);
 
-  if (revisions.length === 0) return <Text as="p">{t('tab.theme.revisions.none')}</Text>;
+  if (revisions.length === 0) return <Text as="p" block>{t('tab.theme.revisions.none')}</Text>;
   return (
     <>
       <Table className={styles.table} size="small">
@@ -64,11 +64,11 @@ export function Revisions({ revisions }: { revisions: ThemeRevision[] }) {
                 ? t('tab.theme.revisions.comparedWith', { revision: shown.revision.revision, previous: shown.previous.revision })
                 : t('tab.theme.revisions.first', { revision: shown.revision.revision })}
             </h4>
-            <Text as="p">
+            <Text as="p" block>
               {t('tab.theme.revisions.savedLine', { name: shown.revision.savedBy, when: formatDateTime(shown.revision.savedAt) })}
             </Text>
             {shown.changes.length === 0 ? (
-              <Text as="p">{t('tab.theme.revisions.noChanges')}</Text>
+              <Text as="p" block>{t('tab.theme.revisions.noChanges')}</Text>
             ) : (
               <ChangeList
                 changes={shown.changes}

@@ -59,7 +59,7 @@ export function Subthemes({ plan, canEdit, reload }: SectionProps) {
 
   return (
     <>
-      <Text as="p">{t('tab.theme.subthemes.hint')}</Text>
+      <Text as="p" block>{t('tab.theme.subthemes.hint')}</Text>
       {failure &&
         (failure.conflict ? (
           <ConflictBar message={failure.message} onLoadLatest={() => reload().then(() => setFailure(undefined))} />
@@ -67,7 +67,7 @@ export function Subthemes({ plan, canEdit, reload }: SectionProps) {
           <MessageBar intent="error"><MessageBarBody>{failure.message}</MessageBarBody></MessageBar>
         ))}
       {subthemes.length === 0 ? (
-        <Text as="p">{t('tab.theme.subthemes.none')}</Text>
+        <Text as="p" block>{t('tab.theme.subthemes.none')}</Text>
       ) : (
         <ol className={styles.list}>
           {subthemes.map((s, index) => (

@@ -1,4 +1,4 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Textarea, makeStyles } from '@fluentui/react-components';
 import { MAX } from '../../../../bot/domain/schemas';
 import { THEME_TEXT_FIELDS, diffThemes } from '../../../../bot/domain/themeDiff';
 import { useApp } from '../../shell/AppContext';
@@ -18,11 +18,7 @@ const useStyles = makeStyles({
     gap: '12px',
     alignItems: 'center',
     flexWrap: 'wrap',
-    position: 'sticky',
-    bottom: 0,
     padding: '12px 0',
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });
 
@@ -38,7 +34,6 @@ export function ThemeEditor({ plan, reload }: Pick<SectionProps, 'plan' | 'reloa
 
   return (
     <form className={styles.form} noValidate onSubmit={(event) => (event.preventDefault(), void save())}>
-      <StatusBars status={status} onLoadLatest={loadLatest} draft={draft} />
       <Field label={t(fieldLabelKey('theme'))} hint={t('tab.theme.headingHint')} required {...fieldError('theme')}>
         <Input value={draft.theme} maxLength={MAX.short} onChange={(_e, d) => edit({ theme: d.value })} />
       </Field>
@@ -54,9 +49,11 @@ export function ThemeEditor({ plan, reload }: Pick<SectionProps, 'plan' | 'reloa
       ))}
       <section aria-labelledby="theme-characteristics">
         <h3 id="theme-characteristics">{t('tab.theme.characteristics.title')}</h3>
-        <Text as="p">{t('tab.theme.characteristics.intro')}</Text>
+        <Text as="p" block>{t('tab.theme.characteristics.intro')}</Text>
         <CharacteristicsEditor value={draft.characteristics} onChange={(characteristics) => edit({ characteristics })} />
       </section>
+      {/* Next to the Save button, where the user is looking when the answer comes. */}
+      <StatusBars status={status} onLoadLatest={loadLatest} draft={draft} />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={status.kind === 'saving'}>
           {t('tab.theme.save')}

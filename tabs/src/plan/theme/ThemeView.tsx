@@ -19,7 +19,7 @@ export function ThemeView({ plan }: { plan: PlanView }) {
   const theme = themeSnapshot(plan.network.theme, plan.theme);
   return (
     <>
-      <Text as="p">{t('tab.theme.readOnly')}</Text>
+      <Text as="p" block>{t('tab.theme.readOnly')}</Text>
       <dl className={styles.list}>
         {THEME_TEXT_FIELDS.map((field) => (
           <div key={field}>

@@ -26,7 +26,7 @@ export function ConfirmDialog(props: {
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent className={styles.content}>
             <SaveProblemBar saver={props.saver} />
-            <Text as="p">{props.text}</Text>
+            <Text as="p" block>{props.text}</Text>
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={props.saver.busy} onClick={() => void confirm()}>{props.confirmLabel}</Button>

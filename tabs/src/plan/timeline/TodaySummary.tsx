@@ -3,7 +3,7 @@ import { formatDate, isoWeek, type PeriodWeek } from '../../../../bot/domain/dat
 import type { Network } from '../../../../bot/domain/model';
 import type { PlanPosition } from '../../../../bot/domain/phases';
 import { useApp } from '../../shell/AppContext';
-import { KindIcon, kindLabelKey } from './kinds';
+import { KindIcon } from './kinds';
 import { stepWhen } from './TimelineItems';
 
 const useStyles = makeStyles({
@@ -32,7 +32,7 @@ export function TodaySummary({ position, weeks, network }: { position: PlanPosit
   if (position.position === 'during') {
     lines.push(t('tab.timeline.today.during', { week: isoWeek(position.today).week, index: position.week, total: weeks.length }));
   }
-  if (position.step) lines.push(t('tab.timeline.today.now', { kind: t(kindLabelKey(position.step.kind)), title: position.step.title }));
+  if (position.step) lines.push(t('tab.timeline.today.now', { title: position.step.title }));
   if (position.next) lines.push(t('tab.timeline.today.next', { title: position.next.title, when: stepWhen(position.next, weeks, t) }));
 
   const goToToday = () => {

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
     '@media (max-width: 520px)': { gridTemplateColumns: '1fr' },
   },
-  today: { backgroundColor: tokens.colorNeutralBackground1Selected, outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  today: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   when: { display: 'grid', alignContent: 'start', paddingLeft: '8px' },
   week: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   items: { display: 'grid', gap: '6px', alignContent: 'start', paddingRight: '8px' },
