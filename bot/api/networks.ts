@@ -5,7 +5,8 @@ import { adviseOnPlan, localizeAdvice } from '../domain/advice';
 import { defaultPhasePlan } from '../domain/phases';
 import { devIdentities } from '../auth/devIdentities';
 import { commit, guarded, inNetwork, parseBody, requireIfMatch, stamp, type Handler } from './context';
-import { conflict } from './errors';
+import { conflict, unprocessable } from './errors';
+import { checkNetworkRules } from '../domain/rules';
 import { memberKeys } from './resources';
 import { applyPatch } from './collections';
 
@@ -48,6 +49,9 @@ export const createNetwork: Handler = async (ctx) => {
   });
   const phasePlan = stamp(ctx, defaultPhasePlan(network, input.locale ?? ctx.locale));
   const next: NetworkAggregate = { ...emptyAggregate(network), phasePlan };
+  // A new network has no earlier state to compare with: every rule applies.
+  const issues = checkNetworkRules(next);
+  if (issues.length) throw unprocessable(issues);
   const context = { ...ctx, aggregate: next, role: 'leader' as const };
   const [etag] = await commit(context, next, [
     { op: 'create', kind: 'network', value: network },

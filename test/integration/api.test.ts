@@ -97,6 +97,9 @@ describe('tab API over HTTP, as the development identities', () => {
 
     const meetings = (await lene.get(`/api/networks/${networkId}`)).body.meetings;
     expect(meetings).toHaveLength(1);
+
+    const backwards = await lene.post('/api/networks', { name: 'Baglæns', type: 'welfare', theme: 'x', startDate: '2027-05-01', endDate: '2027-01-01' });
+    expect(backwards.status).toBe(422);
   });
 
   test('malformed JSON is a 400, an oversized body a 413, a missing identity a 401 — same error shape', async () => {
