@@ -8,10 +8,17 @@ import { defaultIdFactory, type Services } from './api/context';
 import { createServer } from './server/createServer';
 import { createBot, createBotAdapter } from './teams';
 import { createConversationStore } from './storage/conversationStore';
+import { createMessenger } from './teams/proactive';
+import { JobStore } from './scheduler/jobStore';
+import { createReach } from './scheduler/reach';
+import { RateLimiter } from './scheduler/rateLimiter';
+import { limitedMessenger } from './scheduler/limitedMessenger';
+import { createScheduler, type Scheduler } from './scheduler/scheduler';
 
 export interface App {
   server: Server;
   services: Services;
+  scheduler: Scheduler;
   url: string;
   stop(): Promise<void>;
 }
@@ -32,9 +39,19 @@ export async function startApp(options: AppOptions): Promise<App> {
   await ensureTables(tables);
   const store = new NetworkStore(tables.networks);
   const conversations = createConversationStore(tables.conversations);
-  const services: Services = { store, conversations, now: options.now ?? (() => new Date()), newId: defaultIdFactory };
+  const now = options.now ?? (() => new Date());
   const adapter = createBotAdapter({ ...config.bot, appTenantId: config.bot.tenantId, logger });
-  const bot = createBot({ conversations, logger });
+  const jobs = new JobStore(tables.jobs);
+  const messenger = limitedMessenger(createMessenger(adapter), new RateLimiter());
+  const scheduler = createScheduler({
+    store, jobs, messenger, now, logger,
+    reach: createReach(conversations, messenger),
+    instanceId: config.scheduler.instanceId,
+    pollMs: config.scheduler.pollMs,
+  });
+  const networkChanged = (networkId: string) => scheduler.networkChanged(networkId);
+  const services: Services = { store, conversations, jobs, now, newId: defaultIdFactory, networkChanged };
+  const bot = createBot({ conversations, logger, actions: { store, now, newId: defaultIdFactory, networkChanged } });
   const server = createServer({
     botEndpoint: (req, res) => adapter.handle(req, res, bot),
     logger,
@@ -53,11 +70,14 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   const address = server.address();
   const url = `http://localhost:${address.port}`;
+  if (config.scheduler.enabled) scheduler.start();
   return {
     server,
     services,
+    scheduler,
     url,
     async stop() {
+      await scheduler.stop();
       // Stop taking new connections and let in-flight requests finish.
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

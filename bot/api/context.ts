@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '../auth/identity';
 import type { NetworkStore, RowChange } from '../storage/networkStore';
 import type { ConversationStore } from '../storage/conversationStore';
+import type { JobStore } from '../scheduler/jobStore';
 import { StoreError } from '../storage/errors';
 import type { NetworkAggregate, Participant } from '../domain/model';
 import { canContribute, canDeleteNetwork, canEditPlan, canRead, participantOf, roleOf, type NetworkRole } from '../domain/access';
@@ -15,8 +16,12 @@ export interface Services {
   store: NetworkStore;
   /** Bot conversation references and the team members the bot has seen. */
   conversations: ConversationStore;
+  /** Scheduled sends: the leader reads delivery status from here. */
+  jobs: JobStore;
   now: () => Date;
   newId: () => string;
+  /** After every stored change: the scheduler brings the network's sends in line. */
+  networkChanged: (networkId: string) => void;
 }
 
 export const defaultIdFactory = (): string => randomUUID();
@@ -87,7 +92,9 @@ export async function commit(ctx: NetworkContext, next: NetworkAggregate, change
   const before = new Set(checkNetworkRules(ctx.aggregate).map(issueId));
   const issues = checkNetworkRules(next).filter((issue) => !before.has(issueId(issue)));
   if (issues.length) throw unprocessable(issues);
-  return guarded(() => ctx.services.store.commit(ctx.aggregate.network.id, changes));
+  const etags = await guarded(() => ctx.services.store.commit(ctx.aggregate.network.id, changes));
+  ctx.services.networkChanged(ctx.aggregate.network.id);
+  return etags;
 }
 
 /** Storage failures become 409 / 404 / 503 with a message; nothing else changes meaning. */

@@ -84,5 +84,6 @@ export const deleteNetwork = inNetwork('deleteNetwork', async (ctx) => {
   const etag = requireIfMatch(ctx);
   if (ctx.aggregate.network.etag !== etag) throw conflict();
   await guarded(() => ctx.services.store.deleteNetwork(ctx.aggregate.network.id));
+  ctx.services.networkChanged(ctx.aggregate.network.id);
   return { status: 204 };
 });

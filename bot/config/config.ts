@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -27,6 +28,9 @@ const envSchema = z.object({
   AAD_APP_ID_URI: optional,
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   START_PLAYGROUND: z.enum(['auto', 'true', 'false']).default('auto'),
+  SCHEDULER: z.enum(['on', 'off']).default('on'),
+  SCHEDULER_POLL_MS: z.coerce.number().int().min(100).default(5000),
+  INSTANCE_ID: optional,
 });
 
 export interface Config {
@@ -39,6 +43,8 @@ export interface Config {
   bot: { appId?: string; appPassword?: string; tenantId?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
   auth: { mode: 'development' } | { mode: 'teams'; tenantId: string; clientId: string; applicationIdUri?: string };
   playground: { port: number; start: boolean };
+  /** The sender of scheduled cards; every instance may run it (jobs are claimed with ETags). */
+  scheduler: { enabled: boolean; pollMs: number; instanceId: string };
 }
 
 export class ConfigError extends Error {}
@@ -67,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_TYPE },
     auth,
     playground: { port: e.PLAYGROUND_PORT, start: e.START_PLAYGROUND === 'auto' ? local : e.START_PLAYGROUND === 'true' },
+    scheduler: { enabled: e.SCHEDULER === 'on', pollMs: e.SCHEDULER_POLL_MS, instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}` },
   };
 }

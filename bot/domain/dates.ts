@@ -103,3 +103,9 @@ export function weekIndexOf(periodStart: IsoDate, date: IsoDate): number {
   const days = daysBetween(iso(day(periodStart).startOf('week')), date);
   return Math.floor(days / 7) + 1;
 }
+
+/** "tirsdag 03.03.2026" / "Tuesday 03.03.2026": dates are dd.mm.yyyy in both languages. */
+export function formatLongDate(date: IsoDate, locale: 'da' | 'en'): string {
+  const dt = day(date);
+  return `${dt.setLocale(locale === 'da' ? 'da-DK' : 'en-GB').toFormat('cccc')} ${dt.toFormat('dd.MM.yyyy')}`;
+}

@@ -40,6 +40,8 @@ export interface Network extends Versioned {
   teamId?: string;
   channelId?: string;
   locale?: 'da' | 'en';
+  /** Days after a meeting before one reminder to reflect; 0 = none; default DEFAULT_REMINDER_DAYS. */
+  reflectionReminderDays?: number;
   createdAt: IsoDateTime;
 }
 

@@ -81,6 +81,8 @@ const networkShape = {
   teamId: requiredText(MAX.short),
   channelId: requiredText(MAX.short),
   locale: z.enum(['da', 'en']),
+  /** Days after a meeting before one reminder goes to those who have not reflected; 0 = none. */
+  reflectionReminderDays: z.int().min(0).max(30),
 };
 
 export const networkCreateSchema = z
@@ -93,6 +95,7 @@ export const networkCreateSchema = z
     teamId: optional(networkShape.teamId),
     channelId: optional(networkShape.channelId),
     locale: networkShape.locale.optional(),
+    reflectionReminderDays: networkShape.reflectionReminderDays.optional(),
   })
   .transform((network) => ({ ...network, endDate: network.endDate ?? defaultEndDate(network.startDate) }));
 

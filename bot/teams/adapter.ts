@@ -2,6 +2,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  type ConversationParameters,
   type ConversationReference,
   type Request,
   type Response,
@@ -36,6 +37,8 @@ export interface BotAdapter {
   /** Mount as the POST /api/messages handler; needs a parsed JSON body (restify bodyParser). */
   handle(req: BotHttpRequest, res: BotHttpResponse, bot: TurnHandler): Promise<void>;
   continueConversation(reference: ConversationRef, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  /** Starts a new conversation (a 1:1 chat with a team member) and runs `logic` in it. */
+  createConversation(serviceUrl: string, parameters: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
 }
 
 export function createBotAdapter({ appId = '', appPassword, appTenantId, appType, logger }: BotAdapterOptions): BotAdapter {
@@ -70,6 +73,9 @@ export function createBotAdapter({ appId = '', appPassword, appTenantId, appType
     },
     continueConversation(reference, logic) {
       return adapter.continueConversationAsync(appId, reference, logic);
+    },
+    createConversation(serviceUrl, parameters, logic) {
+      return adapter.createConversationAsync(appId, 'msteams', serviceUrl, undefined as unknown as string, parameters as unknown as ConversationParameters, logic);
     },
   };
 }

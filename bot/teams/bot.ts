@@ -7,11 +7,17 @@ import {
   conversationEntryOf, isBotInstalled, isMessage, isPersonJoiningTeam, isReachableMoment, localeOf, peopleAdded, teamOf, tenantOf,
 } from './activity';
 import { matchCommand, type Command } from './commands';
-import { comingSoonText, helpText, unknownText, welcomeText } from './replies';
+import { helpText, unknownText, welcomeText } from './replies';
+import { runCardAction, type ActionServices, type CardActionInput, type CardActionResult } from '../actions';
+import { ideaLotReplies, myReflectionReplies, nextMeetingReplies, type ChatReply, type CommandInput } from '../actions/commands';
+import { toActivity } from './proactive';
+import { CARD_CONTENT_TYPE } from '../cards';
 
 export interface BotDependencies {
   conversations: ConversationStore;
   logger: Logger;
+  /** Storage and the scheduler, for card buttons and the commands that answer with cards. */
+  actions: ActionServices;
 }
 
 type Handler = (context: TurnContext, deps: BotDependencies) => Promise<void>;
@@ -21,14 +27,18 @@ const EVENTS: { when: (activity: Activity) => boolean; then: Handler }[] = [
   { when: isReachableMoment, then: rememberConversation },
   { when: isBotInstalled, then: welcome },
   { when: isPersonJoiningTeam, then: rememberNewMembers },
-  { when: isMessage, then: answerMessage },
+  { when: isCardAction, then: answerCardAction },
+  { when: isCardSubmit, then: answerCardSubmit },
+  { when: (activity) => isMessage(activity) && !isCardSubmit(activity), then: answerMessage },
 ];
 
-const COMMANDS: Record<Command, (locale: Locale) => string> = {
-  help: helpText,
-  nextMeeting: comingSoonText,
-  ideas: comingSoonText,
-  myReflections: comingSoonText,
+type CommandAnswer = (input: CommandInput, actions: ActionServices) => Promise<ChatReply[]>;
+
+const COMMANDS: Record<Command, CommandAnswer> = {
+  help: async ({ locale }) => [{ text: helpText(locale) }],
+  nextMeeting: nextMeetingReplies,
+  ideas: ideaLotReplies,
+  myReflections: myReflectionReplies,
 };
 
 export function createBot(deps: BotDependencies): TurnHandler {
@@ -88,8 +98,59 @@ async function memberDetails(context: TurnContext, member: ChannelAccount, logge
   }
 }
 
-async function answerMessage(context: TurnContext) {
-  const locale = localeOf(context.activity);
-  const command = matchCommand(context.activity.text ?? '');
-  await context.sendActivity(command ? COMMANDS[command](locale) : unknownText(locale));
+async function answerMessage(context: TurnContext, { actions }: BotDependencies) {
+  const { activity } = context;
+  const locale = localeOf(activity);
+  const command = matchCommand(activity.text ?? '');
+  if (!command) {
+    await context.sendActivity(unknownText(locale));
+    return;
+  }
+  const channelId = activity.conversation.conversationType === 'channel' ? conversationEntryOf(activity).conversationId : undefined;
+  const replies = await COMMANDS[command]({ actor: actorOf(activity), locale, channelId }, actions);
+  for (const reply of replies) await context.sendActivity(toActivity(reply));
+}
+
+const actorOf = (activity: Activity) => ({
+  aadObjectId: activity.from?.aadObjectId,
+  teamsUserId: activity.from?.id,
+  name: activity.from?.name ?? '',
+});
+
+/** Universal Actions (Action.Execute): the answer is the card that replaces the pressed one. */
+function isCardAction(activity: Activity) {
+  return activity.type === 'invoke' && activity.name === 'adaptiveCard/action';
+}
+
+/** The Action.Submit fallback of older hosts: a message whose value names the verb. */
+function isCardSubmit(activity: Activity) {
+  const value = activity.value as { verb?: unknown } | undefined;
+  return activity.type === 'message' && typeof value?.verb === 'string';
+}
+
+function cardActionInput(activity: Activity, verb: string, data: Record<string, unknown>): CardActionInput {
+  return { verb, data, actor: actorOf(activity), locale: localeOf(activity) };
+}
+
+async function answerCardAction(context: TurnContext, { actions }: BotDependencies) {
+  const action = (context.activity.value as { action?: { verb?: string; data?: Record<string, unknown> } } | undefined)?.action;
+  const result = await runCardAction(cardActionInput(context.activity, action?.verb ?? '', action?.data ?? {}), actions);
+  await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: invokeBody(result) } });
+}
+
+function invokeBody(result: CardActionResult) {
+  return 'card' in result
+    ? { statusCode: 200, type: CARD_CONTENT_TYPE, value: result.card }
+    : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text };
+}
+
+async function answerCardSubmit(context: TurnContext, { actions }: BotDependencies) {
+  const { activity } = context;
+  const data = activity.value as Record<string, unknown>;
+  const result = await runCardAction(cardActionInput(activity, String(data.verb), data), actions);
+  if ('card' in result && activity.replyToId) {
+    await context.updateActivity({ ...toActivity(result), id: activity.replyToId });
+  } else {
+    await context.sendActivity(toActivity(result));
+  }
 }

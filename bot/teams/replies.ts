@@ -7,6 +7,5 @@ export const welcomeText = (locale: Locale) => t(locale, 'bot.welcome');
 export const helpText = (locale: Locale) =>
   [`**${t(locale, 'bot.help.title')}**`, t(locale, 'bot.help.body'), t(locale, 'bot.help.commands')].join('\n\n');
 
-export const comingSoonText = (locale: Locale) => t(locale, 'bot.help.comingSoon');
 
 export const unknownText = (locale: Locale) => `${t(locale, 'bot.unknown')}\n\n${helpText(locale)}`;

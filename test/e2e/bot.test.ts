@@ -4,6 +4,7 @@ import { silentLogger } from '../../bot/config/logger';
 import { t } from '../../bot/i18n';
 import { createConversationStore, type ConversationStore } from '../../bot/storage/conversationStore';
 import { createTables, ensureTables, uniqueTablePrefix } from '../../bot/storage/tables';
+import { NetworkStore } from '../../bot/storage/networkStore';
 import { createBot, createBotAdapter, type BotAdapter, type TurnHandler } from '../../bot/teams';
 import { startFakeChannel, type FakeChannel } from '../support/fakeChannel';
 
@@ -30,8 +31,9 @@ beforeAll(async () => {
   channel = await startFakeChannel();
   const logger = silentLogger();
   adapter = createBotAdapter({ logger });
-  const bot = createBot({ conversations: store, logger });
-  const failingBot = createBot({ conversations: { ...store, claimWelcome: () => Promise.reject(new Error('storage down')) }, logger });
+  const actions = { store: new NetworkStore(tables.networks), now: () => new Date(), newId: () => `id${++sequence}`, networkChanged: () => {} };
+  const bot = createBot({ conversations: store, logger, actions });
+  const failingBot = createBot({ conversations: { ...store, claimWelcome: () => Promise.reject(new Error('storage down')) }, logger, actions });
   const secured = createBotAdapter({ appId: '5a1e0000-0000-4000-8000-0000000000b0', appPassword: 'unused', appTenantId: TENANT, appType: 'SingleTenant', logger });
 
   server = restify.createServer();
@@ -149,11 +151,18 @@ describe('chat commands', () => {
     expect(reply).toContain(t(locale.startsWith('en') ? 'en' : 'da', 'bot.help.body'));
   });
 
-  it.each(['næste møde', 'Idéer', 'mine refleksioner', 'agenda'])('answers %j with what is coming', async (text) => {
-    const conversationId = uniqueConversation('soon');
+  it.each(['næste møde', 'Idéer', 'agenda'])('answers %j for someone in no network with how to get in', async (text) => {
+    const conversationId = uniqueConversation('nonetwork');
     await post(message(conversationId, text));
 
-    expect(channel.textsIn(conversationId)).toEqual([t('da', 'bot.help.comingSoon')]);
+    expect(channel.textsIn(conversationId)).toEqual([t('da', 'chat.noNetworks')]);
+  });
+
+  it('answers "mine refleksioner" with no open reflections when there are none', async () => {
+    const conversationId = uniqueConversation('noreflections');
+    await post(message(conversationId, 'mine refleksioner'));
+
+    expect(channel.textsIn(conversationId)).toEqual([t('da', 'chat.noOpenReflections')]);
   });
 
   it('answers unknown text with a useful reply, never silence', async () => {

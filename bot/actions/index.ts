@@ -1,0 +1,23 @@
+import { t } from '../i18n';
+import { IDEA_VERBS, REFLECTION_VERBS } from '../cards';
+import { addIdea, ownIdea, setIdeaStatus, showIdeas } from './ideas';
+import { saveReflection, showReflection } from './reflection';
+import type { ActionServices, CardActionHandler, CardActionInput, CardActionResult } from './types';
+
+export type { ActionServices, CardActionInput, CardActionResult, CardActor } from './types';
+
+/** Every card button the app knows, on one screen. */
+const VERBS: Record<string, CardActionHandler> = {
+  [REFLECTION_VERBS.save]: saveReflection,
+  [REFLECTION_VERBS.edit]: showReflection,
+  [REFLECTION_VERBS.refresh]: showReflection,
+  [IDEA_VERBS.add]: addIdea,
+  [IDEA_VERBS.own]: ownIdea,
+  [IDEA_VERBS.status]: setIdeaStatus,
+  [IDEA_VERBS.refresh]: showIdeas,
+};
+
+export function runCardAction(input: CardActionInput, services: ActionServices): Promise<CardActionResult> {
+  const handler = VERBS[input.verb];
+  return handler ? handler(input, services) : Promise.resolve({ text: t(input.locale, 'action.unknown') });
+}

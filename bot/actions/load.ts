@@ -1,0 +1,51 @@
+import { t } from '../i18n';
+import type { NetworkAggregate } from '../domain/model';
+import { participantOf, roleOf, type NetworkRole } from '../domain/access';
+import { StoreError } from '../storage/errors';
+import type { ActionServices, CardActionInput, CardActionResult } from './types';
+
+// Shared steps of every card action: find the network, know who pressed, survive a busy store.
+
+export class ActionRefused extends Error {
+  constructor(readonly result: CardActionResult) {
+    super('refused');
+  }
+}
+
+export const refuse = (text: string) => new ActionRefused({ text });
+
+export const stringField = (data: Record<string, unknown>, name: string): string =>
+  typeof data[name] === 'string' ? (data[name] as string) : '';
+
+export interface Loaded {
+  aggregate: NetworkAggregate;
+  role?: NetworkRole;
+  participantId?: string;
+}
+
+export async function loadFor(input: CardActionInput, services: ActionServices): Promise<Loaded> {
+  const networkId = stringField(input.data, 'networkId');
+  const aggregate = networkId ? await services.store.load(networkId) : undefined;
+  if (!aggregate) throw refuse(t(input.locale, 'action.networkGone'));
+  const caller = { userId: input.actor.aadObjectId ?? '' };
+  if (!caller.userId) return { aggregate };
+  return { aggregate, role: roleOf(aggregate, caller), participantId: participantOf(aggregate, caller)?.id };
+}
+
+/**
+ * Runs a read-modify-write and retries once on an ETag conflict (someone pressed at the same
+ * moment); a second conflict or an unavailable store gets a clear message, nothing half-saved.
+ */
+export async function withRetry(input: CardActionInput, attempt: () => Promise<CardActionResult>): Promise<CardActionResult> {
+  for (let round = 0; ; round++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (error instanceof ActionRefused) return error.result;
+      if (error instanceof StoreError && (error.kind === 'conflict' || error.kind === 'exists') && round === 0) continue;
+      if (error instanceof StoreError && (error.kind === 'conflict' || error.kind === 'exists')) return { text: t(input.locale, 'action.busy') };
+      if (error instanceof StoreError) return { text: t(input.locale, 'action.unavailable') };
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,6 @@
+// Every card the app sends is built here, from domain data, in the user's language.
+export { buildAgendaCard, type AgendaCardInput } from './agendaCard';
+export { buildReflectionCard, REFLECTION_VERBS, answerInputId, SHARED_INPUT_ID, type ReflectionCardInput } from './reflectionCard';
+export { buildIdeaLotCard, IDEA_VERBS, IDEA_TEXT_INPUT_ID, statusInputId, ideaOrder, type IdeaLotCardInput } from './ideaLotCard';
+export { CARD_CONTENT_TYPE, MAX_CARD_BYTES, cardBytes, clean, type AdaptiveCard } from './shared';
+export { agendaCardFor, reflectionCardFor, reflectionQuestionsOf, ideaLotCardFor, type ReflectionView, type IdeaLotView } from './forNetwork';

@@ -1,0 +1,46 @@
+import { DateTime } from 'luxon';
+import { ZONE } from './dates';
+import type { Agenda, Idea, Meeting, NetworkAggregate, Participant } from './model';
+import { orderMeetings } from './labels';
+
+// When things happen around a meeting, and for whom: the rules the scheduler and the cards share.
+
+/** Agendas go out at this hour (Copenhagen) on the day they are due. */
+export const AGENDA_POST_HOUR = 9;
+export const DEFAULT_DAYS_BEFORE_AGENDA = 7;
+export const DEFAULT_REMINDER_DAYS = 3;
+
+const at = (date: string, time: string) => DateTime.fromISO(`${date}T${time}`, { zone: ZONE });
+
+export const meetingStartsAt = (meeting: Pick<Meeting, 'date' | 'start'>): Date => at(meeting.date, meeting.start).toJSDate();
+export const meetingEndsAt = (meeting: Pick<Meeting, 'date' | 'end'>): Date => at(meeting.date, meeting.end).toJSDate();
+
+/** 09:00 in Copenhagen, `daysBefore` calendar days before the meeting (DST-safe). */
+export function agendaDueAt(meeting: Pick<Meeting, 'date'>, daysBefore: number): Date {
+  return at(meeting.date, '00:00').minus({ days: daysBefore }).set({ hour: AGENDA_POST_HOUR }).toJSDate();
+}
+
+export const reminderDueAt = (meeting: Pick<Meeting, 'date' | 'end'>, days: number): Date =>
+  at(meeting.date, meeting.end).plus({ days }).toJSDate();
+
+/** An agenda worth posting has at least one item; an empty one stays a draft in the tab. */
+export const isPostable = (agenda?: Agenda): agenda is Agenda => !!agenda && agenda.items.length > 0;
+
+/** Who is asked to reflect after a meeting: core participants, and those invited to this meeting. */
+export function meetingParticipants(aggregate: Pick<NetworkAggregate, 'participants' | 'assignments'>, meetingId: string): Participant[] {
+  const invited = new Set(aggregate.assignments.filter((a) => a.meetingId === meetingId).map((a) => a.participantId));
+  return aggregate.participants.filter((p) => p.kind === 'core' || invited.has(p.id));
+}
+
+/** The meeting that is on now or comes next; undefined when the series is over. */
+export function nextMeeting(meetings: readonly Meeting[], now: Date): Meeting | undefined {
+  return orderMeetings(meetings).find((m) => meetingEndsAt(m) > now);
+}
+
+/** Meetings that have ended but are not closed: reflections can still be written. */
+export function openForReflection(meetings: readonly Meeting[], now: Date): Meeting[] {
+  return orderMeetings(meetings).filter((m) => !m.closedAt && meetingEndsAt(m) <= now);
+}
+
+/** Ideas the next agenda lists: still parked and nobody has taken ownership. */
+export const ideasWithoutOwner = (ideas: readonly Idea[]): Idea[] => ideas.filter((i) => i.status === 'parked' && !i.owner);

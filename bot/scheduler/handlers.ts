@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { t, type Locale } from '../i18n';
+import type { Meeting, NetworkAggregate } from '../domain/model';
+import { meetingEndsAt, meetingStartsAt } from '../domain/series';
+import { agendaCardFor, ideaLotCardFor, reflectionCardFor, type AdaptiveCard } from '../cards';
+import type { NetworkStore } from '../storage/networkStore';
+import type { Messenger } from '../teams/proactive';
+import type { ConversationRef } from '../teams/adapter';
+import { jobId, type Job, type JobKind, type JobOutcome } from './job';
+import type { JobStore } from './jobStore';
+import type { Reach } from './reach';
+import { reflectionRound } from './plan';
+
+// What each kind of job does when it is due. A handler either returns how it ended or throws the
+// channel's DeliveryError, which the worker turns into a retry or a recorded failure.
+
+export interface JobResult {
+  outcome: JobOutcome;
+  detail?: string;
+  activityId?: string;
+  reference?: ConversationRef;
+  cardHash?: string;
+}
+
+export interface JobContext {
+  store: NetworkStore;
+  jobs: JobStore;
+  reach: Reach;
+  messenger: Messenger;
+  now: () => Date;
+}
+
+type Handler = (job: Job, aggregate: NetworkAggregate, ctx: JobContext) => Promise<JobResult>;
+
+export const cardHash = (card: AdaptiveCard) => createHash('sha256').update(JSON.stringify({ ...card, refresh: undefined })).digest('base64url').slice(0, 22);
+
+export const channelLocale = (aggregate: NetworkAggregate): Locale => aggregate.network.locale ?? 'da';
+
+const skipped = (detail: string): JobResult => ({ outcome: 'skipped', detail });
+
+function meetingOf(job: Job, aggregate: NetworkAggregate): Meeting | undefined {
+  return aggregate.meetings.find((m) => m.id === job.meetingId);
+}
+
+const postAgenda: Handler = async (job, aggregate, ctx) => {
+  const meeting = meetingOf(job, aggregate);
+  if (!meeting) return skipped('meeting deleted');
+  if (!aggregate.agendas.some((a) => a.meetingId === meeting.id && a.items.length)) return skipped('agenda empty');
+  if (meetingStartsAt(meeting) <= ctx.now()) return skipped('meeting already started');
+  const reference = await ctx.reach.channelOf(aggregate.network);
+  if (!reference) return { outcome: 'unreachable', detail: 'the bot is not in the network’s team' };
+  const card = agendaCardFor(aggregate, meeting, channelLocale(aggregate));
+  const activityId = await ctx.messenger.send(reference, { card });
+  return { outcome: 'sent', activityId, reference, cardHash: cardHash(card) };
+};
+
+/** Updates a posted card in place and records its new fingerprint on the post job. */
+async function updatePosted(postJobId: string, job: Job, card: AdaptiveCard, ctx: JobContext): Promise<JobResult> {
+  const posted = await ctx.jobs.get(job.networkId, postJobId);
+  if (!posted?.activityId || !posted.reference) return skipped('nothing posted yet');
+  await ctx.messenger.update(posted.reference, posted.activityId, { card });
+  const hash = cardHash(card);
+  await ctx.jobs.change(posted, { cardHash: hash }, ctx.now());
+  return { outcome: 'updated', activityId: posted.activityId, cardHash: hash };
+}
+
+const updateAgenda: Handler = async (job, aggregate, ctx) => {
+  const meeting = meetingOf(job, aggregate);
+  if (!meeting) return skipped('meeting deleted');
+  if (meetingEndsAt(meeting) <= ctx.now()) return skipped('meeting is over');
+  return updatePosted(jobId('agenda.post', meeting.id), job, agendaCardFor(aggregate, meeting, channelLocale(aggregate)), ctx);
+};
+
+const fanOutReflections: Handler = async (job, aggregate, ctx) => {
+  const round = reflectionRound(aggregate, job.meetingId!, ctx.now());
+  if (round.length === 0) return skipped('no participant with Teams to ask');
+  for (const next of round) await ctx.jobs.add(job.networkId, next, ctx.now());
+  return { outcome: 'sent', detail: `${round.filter((j) => j.kind === 'reflection.prompt').length} prompts` };
+};
+
+function reflectionHandler(reminder: boolean): Handler {
+  return async (job, aggregate, ctx) => {
+    const meeting = meetingOf(job, aggregate);
+    const participant = aggregate.participants.find((p) => p.id === job.participantId);
+    if (!meeting || !participant) return skipped('meeting or participant deleted');
+    if (meeting.closedAt) return skipped('meeting closed');
+    if (aggregate.reflections.some((r) => r.meetingId === meeting.id && r.participantId === participant.id)) return skipped('already answered');
+    const reach = await ctx.reach.personalOf(aggregate.network, participant);
+    if (!reach) return { outcome: 'unreachable', detail: 'no Teams chat with this person' };
+    const notice = reminder ? { text: t(reach.locale, 'card.reflection.reminder') } : undefined;
+    const card = reflectionCardFor(aggregate, meeting, participant, { locale: reach.locale, refreshUserIds: reach.teamsUserId ? [reach.teamsUserId] : [], notice });
+    const activityId = await ctx.messenger.send(reach.reference, { card });
+    return { outcome: 'sent', activityId, reference: reach.reference };
+  };
+}
+
+const postIdeaLot: Handler = async (_job, aggregate, ctx) => {
+  const reference = await ctx.reach.channelOf(aggregate.network);
+  if (!reference) return { outcome: 'unreachable', detail: 'the bot is not in the network’s team' };
+  const card = await channelIdeaLot(aggregate, ctx);
+  const activityId = await ctx.messenger.send(reference, { card });
+  return { outcome: 'sent', activityId, reference, cardHash: cardHash(card) };
+};
+
+const updateIdeaLot: Handler = async (job, aggregate, ctx) =>
+  updatePosted(jobId('ideas.post'), job, await channelIdeaLot(aggregate, ctx), ctx);
+
+/** The shared view for the channel; leaders get their own (with status controls) by refresh. */
+async function channelIdeaLot(aggregate: NetworkAggregate, ctx: JobContext) {
+  const { network } = aggregate;
+  const leaders = [network.leader.userId, network.coDriver?.userId].filter((id): id is string => !!id);
+  return ideaLotCardFor(aggregate, { locale: channelLocale(aggregate), refreshUserIds: await ctx.reach.teamsUserIds(network, leaders) });
+}
+
+export const HANDLERS: Record<JobKind, Handler> = {
+  'agenda.post': postAgenda,
+  'agenda.update': updateAgenda,
+  'reflection.fanout': fanOutReflections,
+  'reflection.prompt': reflectionHandler(false),
+  'reflection.reminder': reflectionHandler(true),
+  'ideas.post': postIdeaLot,
+  'ideas.update': updateIdeaLot,
+};

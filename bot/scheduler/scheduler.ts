@@ -1,0 +1,193 @@
+import type { Logger } from '../config/logger';
+import type { NetworkAggregate } from '../domain/model';
+import { meetingEndsAt } from '../domain/series';
+import { agendaCardFor, ideaLotCardFor } from '../cards';
+import type { NetworkStore } from '../storage/networkStore';
+import { DeliveryError } from '../teams/proactive';
+import { cardHash, channelLocale, HANDLERS, type JobContext, type JobResult } from './handlers';
+import { idOf, type Job } from './job';
+import type { JobStore } from './jobStore';
+import { plannedJobs } from './plan';
+import { decideRetry } from './retry';
+
+// The one sender: finds due jobs, claims each with its ETag, runs it, records the outcome. Several
+// instances may run this loop at once; a claim makes sure only one of them sends.
+
+export interface SchedulerOptions extends JobContext {
+  logger: Logger;
+  /** Distinguishes instances in claims (hostname + pid in production). */
+  instanceId: string;
+  pollMs?: number;
+  /** How long a claim holds before another instance may take the job over. */
+  leaseMs?: number;
+  concurrency?: number;
+  /** Full re-sync of every network's jobs, to heal anything a crash left out. */
+  resyncMs?: number;
+  random?: () => number;
+}
+
+export interface Scheduler {
+  /** Runs every job that is due now; resolves with how many this instance ran. */
+  runDue(): Promise<number>;
+  /** Brings a network's jobs in line with its plan (after every change to it). */
+  syncNetwork(networkId: string): Promise<void>;
+  syncAll(): Promise<void>;
+  /** Called after a network changed: sync soon, then send what became due. */
+  networkChanged(networkId: string): void;
+  start(): void;
+  /** Stops polling and waits for sends in flight, so nothing is half-recorded. */
+  stop(): Promise<void>;
+}
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { jobs, store, logger, now, instanceId } = options;
+  const pollMs = options.pollMs ?? 2000;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const concurrency = options.concurrency ?? 16;
+  let timer: NodeJS.Timeout | undefined;
+  let resyncTimer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+  const syncing = new Map<string, Promise<void>>();
+  const dirty = new Set<string>();
+
+  async function runJob(candidate: Job, networks: Map<string, Promise<NetworkAggregate | undefined>>): Promise<boolean> {
+    const job = await jobs.claim(candidate, instanceId, now(), leaseMs);
+    if (!job) return false; // another instance has it
+    try {
+      if (!networks.has(job.networkId)) networks.set(job.networkId, store.load(job.networkId));
+      const aggregate = await networks.get(job.networkId)!;
+      const result: JobResult = aggregate ? await HANDLERS[job.kind](job, aggregate, options) : { outcome: 'skipped', detail: 'network deleted' };
+      await jobs.finish(job, result.outcome, now(), { ...result, detail: result.detail ?? '' });
+      logger.info({ job: job.id, networkId: job.networkId, outcome: result.outcome }, 'Job done');
+    } catch (error) {
+      networks.delete(job.networkId);
+      await recordFailure(job, error);
+    }
+    return true;
+  }
+
+  async function recordFailure(job: Job, error: unknown) {
+    const failure = error instanceof DeliveryError ? error : { status: undefined, retryAfterMs: undefined, message: String(error) };
+    const decision = decideRetry(failure, job.attempts, options.random);
+    const detail = `${failure.status ?? 'error'}: ${(error as Error).message ?? error}`.slice(0, 500);
+    if ('giveUp' in decision) {
+      logger.warn({ job: job.id, networkId: job.networkId, outcome: decision.giveUp, detail }, 'Job gave up');
+      await jobs.finish(job, decision.giveUp, now(), { detail }).catch((e) => logger.error({ err: e }, 'Could not record job outcome'));
+    } else {
+      logger.info({ job: job.id, retryInMs: decision.retryInMs, detail }, 'Job will retry');
+      await jobs.retryAt(job, new Date(now().getTime() + decision.retryInMs), detail, now()).catch((e) => logger.error({ err: e }, 'Could not reschedule job'));
+    }
+  }
+
+  async function runDue(): Promise<number> {
+    const due = await jobs.due(now());
+    const networks = new Map<string, Promise<NetworkAggregate | undefined>>();
+    let ran = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length) {
+        const job = due[next++]!;
+        if (await runJob(job, networks)) ran++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
+    return ran;
+  }
+
+  async function syncNetwork(networkId: string): Promise<void> {
+    const at = now();
+    const [aggregate, existing] = await Promise.all([store.load(networkId), jobs.listForNetwork(networkId)]);
+    const byId = new Map(existing.map((job) => [job.id, job]));
+    const planned = aggregate ? plannedJobs(aggregate) : [];
+    const plannedIds = new Set(planned.map(idOf));
+    for (const job of planned) {
+      const current = byId.get(idOf(job));
+      if (!current) await jobs.add(networkId, job, at);
+      else if (current.state === 'pending' && current.dueAt !== job.dueAt.toISOString()) await jobs.change(current, { dueAt: job.dueAt.toISOString() }, at);
+    }
+    for (const job of existing) {
+      const unplanned = (job.kind === 'agenda.post' || job.kind === 'reflection.fanout') && !plannedIds.has(job.id);
+      if (job.state === 'pending' && (unplanned || !aggregate)) await jobs.finish(job, 'skipped', at, { detail: 'no longer in the plan' });
+    }
+    if (aggregate) await refreshPostedCards(aggregate, existing, at);
+  }
+
+  /** A posted agenda or idea lot whose content changed is updated in place, not posted again. */
+  async function refreshPostedCards(aggregate: NetworkAggregate, existing: Job[], at: Date) {
+    const locale = channelLocale(aggregate);
+    for (const job of existing) {
+      if (job.state !== 'done' || !job.activityId) continue;
+      if (job.kind === 'agenda.post') {
+        const meeting = aggregate.meetings.find((m) => m.id === job.meetingId);
+        if (!meeting || meetingEndsAt(meeting) <= at) continue;
+        if (cardHash(agendaCardFor(aggregate, meeting, locale)) !== job.cardHash) {
+          await jobs.reschedule(aggregate.network.id, { kind: 'agenda.update', meetingId: meeting.id, dueAt: at }, at);
+        }
+      }
+      if (job.kind === 'ideas.post' && cardHash(ideaLotCardFor(aggregate, { locale })) !== job.cardHash) {
+        await jobs.reschedule(aggregate.network.id, { kind: 'ideas.update', dueAt: at }, at);
+      }
+    }
+  }
+
+  /** One sync per network at a time; changes during a sync cause one more. */
+  function networkChanged(networkId: string) {
+    if (syncing.has(networkId)) {
+      dirty.add(networkId);
+      return;
+    }
+    const run = syncNetwork(networkId)
+      .catch((error) => logger.error({ err: error, networkId }, 'Could not sync the network’s jobs'))
+      .finally(() => {
+        syncing.delete(networkId);
+        if (dirty.delete(networkId)) networkChanged(networkId);
+        else if (!stopped) tick();
+      });
+    syncing.set(networkId, run);
+  }
+
+  async function syncAll() {
+    const { networks } = await store.listNetworks();
+    for (const network of networks) await syncNetwork(network.id);
+  }
+
+  let ticking = false;
+  function tick() {
+    if (ticking || stopped) return;
+    ticking = true;
+    running = (async () => {
+      try {
+        while (!stopped && (await runDue()) > 0);
+      } catch (error) {
+        logger.error({ err: error }, 'Scheduler tick failed');
+      } finally {
+        ticking = false;
+      }
+    })();
+  }
+
+  return {
+    runDue,
+    syncNetwork,
+    syncAll,
+    networkChanged,
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      const healAll = () => syncAll().catch((error) => logger.error({ err: error }, 'Could not sync all networks'));
+      void healAll().then(tick);
+      timer = setInterval(tick, pollMs);
+      resyncTimer = setInterval(healAll, options.resyncMs ?? 10 * 60_000);
+      timer.unref?.();
+      resyncTimer.unref?.();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      clearInterval(resyncTimer);
+      await running;
+      await Promise.all(syncing.values());
+    },
+  };
+}
