@@ -1,6 +1,9 @@
 import type { Handler } from './context';
 import { createNetwork, deleteNetwork, getNetwork, listNetworks, me, patchNetwork } from './networks';
 import { listTeamMembers } from './teamMembers';
+import {
+  closeMeeting, ideaFromReflection, listDeliveries, postAgendaNow, postIdeaLotNow, previewAgenda, previewIdeaLot, reflectionStatus, reopenMeeting,
+} from './sending';
 import { analysisCategories, analysisNotes, ideas, meetings, participants, subthemes } from './resources';
 import {
   listReflections, removeAssignment, saveAgenda, saveAssignment, saveDelivery, saveMyReflection, savePhasePlan, saveSummary, saveTheme,
@@ -37,10 +40,19 @@ export const routes: Route[] = [
   { method: 'put', path: `${M}/assignments/:participantId`, handler: saveAssignment },
   { method: 'del', path: `${M}/assignments/:participantId`, handler: removeAssignment },
   { method: 'put', path: `${M}/agenda`, handler: saveAgenda },
+  { method: 'post', path: `${M}/agenda/preview`, handler: previewAgenda },
+  { method: 'post', path: `${M}/agenda/post`, handler: postAgendaNow },
+  { method: 'post', path: `${M}/close`, handler: closeMeeting },
+  { method: 'post', path: `${M}/reopen`, handler: reopenMeeting },
+  { method: 'get', path: `${M}/reflection-status`, handler: reflectionStatus },
+  { method: 'post', path: `${M}/reflections/:participantId/idea`, handler: ideaFromReflection },
   { method: 'put', path: `${M}/summary`, handler: saveSummary },
   { method: 'get', path: `${M}/reflections`, handler: listReflections },
   { method: 'put', path: `${M}/reflections/mine`, handler: saveMyReflection },
   { method: 'post', path: `${N}/ideas`, handler: ideas.create },
+  { method: 'get', path: `${N}/ideas/card`, handler: previewIdeaLot },
+  { method: 'post', path: `${N}/ideas/post`, handler: postIdeaLotNow },
+  { method: 'get', path: `${N}/deliveries`, handler: listDeliveries },
   { method: 'patch', path: `${N}/ideas/:ideaId`, handler: ideas.patch },
   { method: 'del', path: `${N}/ideas/:ideaId`, handler: ideas.remove },
   { method: 'post', path: `${N}/analysis/categories`, handler: analysisCategories.create },

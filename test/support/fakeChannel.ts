@@ -14,9 +14,19 @@ export interface ChannelCall {
   body: Record<string, any>;
 }
 
+/** A response the channel gives instead of success: e.g. 429 with Retry-After, or 403 (bot blocked). */
+export interface Refusal {
+  status: number;
+  retryAfterSeconds?: number;
+}
+
 export interface FakeChannel {
   url: string;
   calls: ChannelCall[];
+  /** Calls that were refused, recorded apart from `calls` (which holds what got through). */
+  refused: ChannelCall[];
+  /** Decides per incoming call whether to refuse it; undefined = accept. */
+  refuse?: (call: Omit<ChannelCall, 'authorization'>) => Refusal | undefined;
   /** What GET /v3/conversations/{team}/members/{userId} answers (TeamsInfo.getMember). */
   members: Map<string, Record<string, unknown>>;
   /** Resolves once `count` calls in total have arrived. */
@@ -31,6 +41,7 @@ const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
 
 export async function startFakeChannel(): Promise<FakeChannel> {
   const calls: ChannelCall[] = [];
+  const refused: ChannelCall[] = [];
   const members = new Map<string, Record<string, unknown>>();
   const waiters = new Set<() => void>();
   let nextId = 1;
@@ -49,16 +60,29 @@ export async function startFakeChannel(): Promise<FakeChannel> {
     const body = JSON.parse((await readBody(req)) || '{}');
     const activitiesMatch = ACTIVITIES.exec(path);
     const method = req.method as ChannelCall['method'];
-    const record = (call: Omit<ChannelCall, 'method' | 'authorization' | 'body'>) => {
-      calls.push({ method, authorization: req.headers.authorization, body, ...call });
+    // True when the call went through; a refused call is answered here and recorded apart.
+    const record = (call: Omit<ChannelCall, 'method' | 'authorization' | 'body'>): boolean => {
+      const full = { method, authorization: req.headers.authorization, body, ...call };
+      const refusal = fake.refuse?.(full);
+      if (refusal) {
+        refused.push(full);
+        res.writeHead(refusal.status, {
+          'content-type': 'application/json',
+          ...(refusal.retryAfterSeconds !== undefined ? { 'retry-after': String(refusal.retryAfterSeconds) } : {}),
+        });
+        res.end(JSON.stringify({ error: { code: refusal.status === 429 ? 'Throttled' : 'Refused', message: 'refused by the fake channel' } }));
+        return false;
+      }
+      calls.push(full);
       waiters.forEach((wake) => wake());
+      return true;
     };
     if (activitiesMatch && (method === 'POST' || (method === 'PUT' && activitiesMatch[2]))) {
-      record({ conversationId: decodeURIComponent(activitiesMatch[1]), activityId: activitiesMatch[2] && decodeURIComponent(activitiesMatch[2]) });
+      if (!record({ conversationId: decodeURIComponent(activitiesMatch[1]), activityId: activitiesMatch[2] && decodeURIComponent(activitiesMatch[2]) })) return;
       return answer(200, { id: method === 'PUT' ? activitiesMatch[2] : `activity-${nextId++}` });
     }
     if (method === 'POST' && path === '/v3/conversations') {
-      record({});
+      if (!record({})) return;
       return answer(200, { id: `a:created-${nextId++}`, activityId: `activity-${nextId++}` });
     }
     answer(404, { error: { code: 'NotFound', message: `${req.method} ${path}` } });
@@ -66,9 +90,10 @@ export async function startFakeChannel(): Promise<FakeChannel> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  return {
+  const fake: FakeChannel = {
     url: `http://127.0.0.1:${port}/`,
     calls,
+    refused,
     members,
     received(count, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
@@ -95,6 +120,7 @@ export async function startFakeChannel(): Promise<FakeChannel> {
         server.closeAllConnections(); // the bot's HTTP client keeps connections alive
       }),
   };
+  return fake;
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
