@@ -29,7 +29,7 @@ export const postAgendaNow = inNetwork('edit', async (ctx) => {
   const now = ctx.services.now();
   const posted = (await jobsOf(ctx)).find((j) => j.kind === 'agenda.post' && j.meetingId === meeting.id);
   const kind = posted?.state === 'done' && posted.activityId ? 'agenda.update' : 'agenda.post';
-  await guarded(() => ctx.services.jobs.reschedule(ctx.aggregate.network.id, { kind, meetingId: meeting.id, dueAt: now }, now));
+  await guarded(() => ctx.services.jobs.reschedule(ctx.aggregate.network.id, { kind, meetingId: meeting.id, dueAt: now }, now, { onDemand: true }));
   ctx.services.networkChanged(ctx.aggregate.network.id);
   return { status: 202, body: { scheduled: kind } };
 });

@@ -2,7 +2,7 @@ import { t, type Locale } from '../i18n';
 import type { Meeting, Network, Reflection, Subtheme } from '../domain/model';
 import { formatDate } from '../domain/dates';
 import { meetingLabel } from '../domain/labels';
-import { adaptiveCard, execute, heading, plainLabel, refreshWith, text, type CardElement } from './shared';
+import { adaptiveCard, clean, execute, heading, plainLabel, refreshWith, text, type CardElement } from './shared';
 
 // "Individuel opsamling" (seed 002) in the participant's 1:1 chat. Answers are private to the
 // participant and the network's leaders unless the participant shares them.
@@ -60,7 +60,7 @@ function form({ questions, reflection, locale }: ReflectionCardInput): CardEleme
         label: plainLabel(question),
         isMultiline: true,
         maxLength: 4000,
-        value: previous(question, index),
+        value: clean(previous(question, index), 4000),
       },
     ]),
     {

@@ -18,7 +18,7 @@ export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const MAX_CARD_BYTES = 80 * 1024;
 
 export function adaptiveCard(body: CardElement[], actions: CardElement[] = [], refresh?: CardElement): AdaptiveCard {
-  return {
+  return fitted({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
@@ -26,7 +26,29 @@ export function adaptiveCard(body: CardElement[], actions: CardElement[] = [], r
     ...(actions.length ? { actions } : {}),
     ...(refresh ? { refresh } : {}),
     msteams: { width: 'Full' },
-  };
+  });
+}
+
+/** Longest texts a card keeps, step by step, until it fits: a long agenda keeps every row, with less of each. */
+const FIT_STEPS = [1000, 500, 250, 120, 60];
+
+function fitted(card: AdaptiveCard): AdaptiveCard {
+  for (const max of FIT_STEPS) {
+    if (cardBytes(card) <= MAX_CARD_BYTES) return card;
+    card = { ...card, body: shortenRuns(card.body, max) as CardElement[] };
+  }
+  return card;
+}
+
+function shortenRuns(value: unknown, max: number): unknown {
+  if (Array.isArray(value)) return value.map((item) => shortenRuns(item, max));
+  if (!value || typeof value !== 'object') return value;
+  const copy: CardElement = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = shortenRuns(item, max);
+  if (copy.type === 'TextRun' && typeof copy.text === 'string' && copy.text.length > max) {
+    copy.text = shorten(copy.text, max);
+  }
+  return copy;
 }
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -34,8 +56,11 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u20
 /** Removes control and bidi-override characters and keeps text to a length a card can carry. */
 export function clean(value: string, max = 2000): string {
   const text = value.replace(CONTROL_CHARS, '').trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return text.length > max ? shorten(text, max) : text;
 }
+
+/** The first `max - 1` characters and an ellipsis, never half of a surrogate pair (an emoji). */
+const shorten = (value: string, max: number) => `${value.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 
 export interface RunStyle {
   weight?: 'bolder';

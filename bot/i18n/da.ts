@@ -17,6 +17,8 @@ export const da = {
   'api.storageUnavailable': 'Lageret svarer ikke lige nu. Intet er gemt — prøv igen om lidt.',
   'api.internal': 'Der skete en uventet fejl. Prøv igen.',
   'api.meetingClosed': 'Mødet er lukket af netværkslederen; refleksionen kan ikke længere ændres.',
+  'api.agendaEmpty': 'Dagsordenen har ingen punkter endnu — skriv den først.',
+  'api.meetingStarted': 'Mødet er allerede begyndt; dagsordenen sendes ikke længere.',
   'api.unsupportedMediaType': 'Forespørgslen skal være JSON (Content-Type: application/json).',
   // bot
   'bot.welcome': 'Hej! Jeg er Netværk. Jeg hjælper netværksledere og deltagere med at planlægge netværksmøder, sende dagsordener, samle refleksioner og idéer og aflevere leverancen til Chefforum. Skriv "hjælp" for at se, hvad jeg kan.',

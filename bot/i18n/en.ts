@@ -18,6 +18,8 @@ export const en: Record<MessageKey, string> = {
   'api.storageUnavailable': 'Storage is not responding right now. Nothing was saved — try again shortly.',
   'api.internal': 'Something unexpected went wrong. Try again.',
   'api.meetingClosed': 'The network leader has closed the meeting; the reflection can no longer be changed.',
+  'api.agendaEmpty': 'The agenda has no items yet — write it first.',
+  'api.meetingStarted': 'The meeting has already started; the agenda is no longer sent.',
   'api.unsupportedMediaType': 'The request must be JSON (Content-Type: application/json).',
   'bot.welcome': 'Hi! I am Netværk. I help network leaders and participants plan network meetings, send agendas, collect reflections and ideas and hand the delivery to Chefforum. Type "help" to see what I can do.',
   'bot.help.title': 'Netværk — what I can do',

@@ -35,6 +35,8 @@ export interface Job {
   /** Where the message went and its id, so it can be updated in place. */
   activityId?: string;
   reference?: ConversationRef;
+  /** Asked for by the leader ("post now"): the plan's own time no longer moves it. */
+  onDemand?: boolean;
   /** Fingerprint of the card last posted, to know when the posted one is out of date. */
   cardHash?: string;
   updatedAt?: string;

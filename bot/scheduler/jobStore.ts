@@ -89,14 +89,14 @@ export class JobStore {
   }
 
   /** Makes the job run (again) at `dueAt`, whatever state it is in. */
-  async reschedule(networkId: string, job: NewJob, now: Date): Promise<void> {
+  async reschedule(networkId: string, job: NewJob, now: Date, extra: Partial<Job> = {}): Promise<void> {
     const existing = await this.get(networkId, idOf(job));
     if (!existing) {
-      await this.add(networkId, job, now);
+      if (!(await this.add(networkId, job, now, extra))) await this.reschedule(networkId, job, now, extra);
       return;
     }
-    const fields = { state: 'pending' as const, dueAt: job.dueAt.toISOString(), attempts: 0, detail: '' };
-    if (!(await this.change(existing, fields, now))) await this.reschedule(networkId, job, now);
+    const fields = { state: 'pending' as const, dueAt: job.dueAt.toISOString(), attempts: 0, detail: '', ...extra };
+    if (!(await this.change(existing, fields, now))) await this.reschedule(networkId, job, now, extra);
   }
 
   claim(job: Job, owner: string, now: Date, leaseMs: number): Promise<Job | undefined> {

@@ -104,7 +104,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (const job of planned) {
       const current = byId.get(idOf(job));
       if (!current) await jobs.add(networkId, job, at);
-      else if (current.state === 'pending' && current.dueAt !== job.dueAt.toISOString()) await jobs.change(current, { dueAt: job.dueAt.toISOString() }, at);
+      else if (current.state === 'pending' && !current.onDemand && current.dueAt !== job.dueAt.toISOString()) await jobs.change(current, { dueAt: job.dueAt.toISOString() }, at);
     }
     for (const job of existing) {
       const unplanned = (job.kind === 'agenda.post' || job.kind === 'reflection.fanout') && !plannedIds.has(job.id);

@@ -88,7 +88,7 @@ async function seed(label: string): Promise<Scenario> {
   const bot = { id: '28:netvaerk-bot', name: 'Netværk' };
   const reference = (conversationId: string, type: string, user?: string) => ({
     channelId: 'msteams', serviceUrl: channel.url, bot, user: user ? { id: user, name: user } : undefined,
-    conversation: { id: conversationId, conversationType: type, tenantId: TENANT, isGroup: type !== 'personal' },
+    conversation: { name: '', id: conversationId, conversationType: type, tenantId: TENANT, isGroup: type !== 'personal' },
   });
   await conversations.remember({ conversationId: teamId, conversationType: 'channel', tenantId: TENANT, teamId, reference: reference(teamId, 'channel') });
   for (const who of ['mette', 'bo'] as const) {
@@ -228,7 +228,7 @@ describe('restart and two instances', () => {
       const id = `a:${label}-${i}`;
       await conversations.remember({
         conversationId: id, conversationType: 'personal', tenantId: TENANT, userAadObjectId: p.userId,
-        reference: { channelId: 'msteams', serviceUrl: channel.url, bot: { id: '28:bot', name: 'Netværk' }, conversation: { id, conversationType: 'personal', tenantId: TENANT, isGroup: false } },
+        reference: { channelId: 'msteams', serviceUrl: channel.url, bot: { id: '28:bot', name: 'Netværk' }, conversation: { name: '', id, conversationType: 'personal', tenantId: TENANT, isGroup: false } },
       });
     }
     return { network, meeting, people };
