@@ -61,6 +61,9 @@ async function rememberConversation(context: TurnContext, { conversations, logge
 }
 
 async function welcome(context: TurnContext, { conversations }: BotDependencies) {
+  // One install arrives as conversationUpdate and installationUpdate; the Playground's installationUpdate
+  // carries no locale, and whichever claims first decides the welcome's language.
+  if (context.activity.type === 'installationUpdate' && !context.activity.locale) return;
   const { conversationId, tenantId } = conversationEntryOf(context.activity);
   if (await conversations.claimWelcome(conversationId, tenantId)) {
     await context.sendActivity(welcomeText(localeOf(context.activity)));

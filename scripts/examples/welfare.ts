@@ -1,27 +1,47 @@
-import { defaultEndDate } from '../../bot/domain/dates';
 import { defaultPhasePlan } from '../../bot/domain/phases';
-import type { Idea, NetworkAggregate, Network, Participant, Subtheme, Summary, ThemeRevision, ThemeUnfolding, Versioned } from '../../bot/domain/model';
+import type { Idea, NetworkAggregate, Network, Participant, PhasePlan, Subtheme, Summary, ThemeRevision, ThemeUnfolding, Versioned } from '../../bot/domain/model';
 import { at, daysAfter, meeting, mondayOfThisWeek, plannerRows, reflection, stampOf } from './common';
 import { devParticipant, devPerson, personOf } from './people';
 
-// A welfare network shaped like seed 000, the planned and executed week-by-week course: the 8-phase
-// process plan (defaultPhasePlan) with breaks and idea tests, and the five network meetings on the
-// seed's day 15, 41, 48, 55 and 68 (day 1 is the start date). Like the seed's, the network starts on a
-// Friday, so every meeting falls on a weekday. It started about nine weeks ago: four meetings are
-// held, the idea workshop (day 68) is next week.
+// A welfare network shaped like seed 000, the planned and executed week-by-week course: its 27 weeks,
+// the 8-phase process plan in the seed's weeks with breaks and idea tests, and the five network meetings
+// in the weeks the seed holds them: 7 (the first meeting with the core group: focusing), 10 and 11
+// (discovery), 12 (the themes workshop) and 14 (the idea workshop). The seed's day numbers (15, 41, 48,
+// 55, 68) do not fit its own weeks as days of a calendar, so the weeks decide; meetings 2-5 keep the
+// seed's spacing of 7, 7 and 13 days. It started twelve weeks ago: four meetings are held, this is the
+// seed's break in week 13, and the idea workshop is next week.
 
 export const WELFARE_ID = 'example-welfare';
 
-/** The seed's meeting days, counted from day 1 = the network's start date. */
-export const WELFARE_MEETING_DAYS = [15, 41, 48, 55, 68] as const;
+/** Seed 000's week column: the weeks each phase and break of the process takes. */
+const SEED_000_WEEKS: Record<string, [number, number]> = {
+  'process-1-qualify-theme': [1, 2],
+  'process-break-1': [3, 4],
+  'process-2-design': [5, 6],
+  'process-3-focus': [7, 7],
+  'process-break-2': [8, 9],
+  'process-4-discovery': [10, 11],
+  'process-5-themes': [12, 12],
+  'process-break-3': [13, 13],
+  'process-6-ideas': [14, 14],
+  'process-break-4': [15, 16],
+  'process-7-prioritise': [17, 18],
+  'process-8-test-start': [19, 19],
+  'process-8-test': [20, 24],
+  'process-8-evaluate': [25, 27],
+};
+const SEED_000_PERIOD_WEEKS = 27;
+
+const DAY = { monday: 0, tuesday: 1, wednesday: 2, friday: 4 } as const;
 
 const THEME = 'Hvordan kan flere ældre, der bor alene, blive en del af et fællesskab tæt på hjemmet?';
 
 export function welfareExample(now: Date): NetworkAggregate {
   const lene = devPerson('lene');
   const stamp = stampOf(now, lene.name);
-  const startDate = daysAfter(mondayOfThisWeek(now), -59); // a Friday
-  const day = (n: number) => daysAfter(startDate, n - 1);
+  // Starting on a Monday, the seed's week n is the period's week n, Monday to Sunday.
+  const startDate = daysAfter(mondayOfThisWeek(now), -12 * 7);
+  const inWeek = (week: number, weekday: number) => daysAfter(startDate, (week - 1) * 7 + weekday);
 
   const network: Network = {
     id: WELFARE_ID,
@@ -30,7 +50,7 @@ export function welfareExample(now: Date): NetworkAggregate {
     status: 'running',
     theme: THEME,
     startDate,
-    endDate: defaultEndDate(startDate),
+    endDate: inWeek(SEED_000_PERIOD_WEEKS, DAY.friday), // the delivery to Chefforum
     leader: lene,
     coDriver: devPerson('omar'),
     referenceLeader: devPerson('birgitte'),
@@ -85,7 +105,7 @@ export function welfareExample(now: Date): NetworkAggregate {
   ];
   const byId = (id: string) => participants.find((p) => p.id === id)!;
 
-  const [d1, d2, d3, d4, d5] = WELFARE_MEETING_DAYS.map(day);
+  const [d1, d2, d3, d4, d5] = [inWeek(7, DAY.tuesday), inWeek(10, DAY.tuesday), inWeek(11, DAY.tuesday), inWeek(12, DAY.tuesday), inWeek(14, DAY.monday)];
   const m1 = meeting({
     id: 'meeting-1', number: 1, title: 'Første møde med kernegruppen: Hvad drømmer vi om at forandre?',
     date: d1!, start: '09:00', end: '12:00', location: 'Aktivitetscentret Bakkehuset', online: false,
@@ -240,13 +260,27 @@ export function welfareExample(now: Date): NetworkAggregate {
       economicPotential: { met: true, note: 'Senere og mindre behov for pleje.' },
     },
   };
-  const theme: ThemeUnfolding = { ...unfolding, updatedAt: at(day(10)), updatedBy: lene.name };
+  const theme: ThemeUnfolding = { ...unfolding, updatedAt: at(inWeek(2, DAY.wednesday)), updatedBy: lene.name };
   const themeRevisions: ThemeRevision[] = [{ revision: 1, savedAt: theme.updatedAt!, savedBy: lene.name, theme: THEME, unfolding }];
 
-  const phasePlan = { ...defaultPhasePlan(network, 'da', meetings), ...stamp };
+  const phasePlan = { ...inSeedWeeks(defaultPhasePlan(network, 'da', meetings)), ...stamp };
 
   return {
     network, theme, themeRevisions, subthemes, participants, meetings, assignments, agendas: [], summaries,
     reflections, ideas, analysisCategories: [], analysisNotes: [], phasePlan,
   };
+}
+
+/**
+ * The process plan with its phases and breaks in seed 000's weeks, whatever the default template would stretch
+ * them to; Chefforum and the reference-leader meetings (between the network meetings) stay as the app plans them.
+ */
+function inSeedWeeks(plan: PhasePlan): Pick<PhasePlan, 'steps'> {
+  const steps = plan.steps.map((step) => {
+    if (step.kind !== 'phase' && step.kind !== 'break') return step;
+    const weeks = SEED_000_WEEKS[step.id];
+    if (!weeks) throw new Error(`Seed 000 gives no weeks for the step ${step.id}`);
+    return { ...step, startWeek: weeks[0], endWeek: weeks[1] };
+  });
+  return { steps: steps.sort((a, b) => a.startWeek - b.startWeek || a.endWeek - b.endWeek) };
 }

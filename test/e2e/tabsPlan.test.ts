@@ -2,11 +2,13 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { App } from '../../bot/app';
 import { clientFor, startTestApp } from '../support/testApp';
 import AxeBuilder from '@axe-core/playwright';
+import type { TeamMember } from '../../bot/storage/conversationStore';
 import { launchChromium, openTab, screenshot } from '../support/chromium';
 
 // The plan tab in headless Chromium, as the network leader uses it: the participant register with the competence
 // diamond, the meetings inside the network's period, the planning tool per meeting and as a matrix, the print view;
-// then as a participant, who sees the same plan without anything to edit.
+// then as a participant, who sees the same plan without anything to edit. A network that lives in a team links its
+// participants to the team's members with a picker.
 
 const JENS_USER_ID = 'd0000000-0000-4000-8000-000000000003';
 const STEP_TIMEOUT = 120_000;
@@ -369,6 +371,66 @@ describe('the plan tab: participants, meetings, planning tool and print view', (
     await en.context().close();
   }, STEP_TIMEOUT);
 
+  test('in a network with a team, the leader links a participant to a team member by keyboard, and can unlink', async () => {
+    const team = '19:aeldre-team@thread.tacv2';
+    const member = (fields: Partial<TeamMember>): TeamMember => ({
+      teamId: team, tenantId: 'tenant-1', userId: `29:${fields.aadObjectId ?? 'guest'}`, serviceUrl: 'https://smba.trafficmanager.net/emea/', ...fields,
+    });
+    const { conversations } = app.services;
+    await conversations.rememberMember(member({ aadObjectId: 'aad-aase', name: 'Åse Andersen', email: 'aase@kommune.example' }));
+    await conversations.rememberMember(member({ aadObjectId: 'aad-bo', name: 'Bo Berg' }));
+    await conversations.rememberMember(member({ aadObjectId: 'aad-karim', name: 'Karim Nielsen', email: 'karim@kommune.example' }));
+    const created = await lene.post('/api/networks', { name: 'Ældre i eget hjem', type: 'welfare', theme: 'Fællesskaber tæt på hjemmet', startDate: '2026-02-02' });
+    expect(created.status).toBe(201);
+    const teamNetwork = created.body.id as string;
+    expect((await lene.patch(`/api/networks/${teamNetwork}`, { teamId: team }, { 'If-Match': created.etag! })).status).toBe(200);
+    const linkOf = async (name: string) =>
+      (await lene.get(`/api/networks/${teamNetwork}`)).body.participants.find((p: { name: string }) => p.name === name)?.userId;
+
+    const p = await openTab(browser, app.url, `/tabs/plan.html?networkId=${encodeURIComponent(teamNetwork)}#participants`);
+    await p.getByRole('heading', { level: 2, name: 'Deltagere' }).waitFor();
+    await p.getByRole('button', { name: 'Tilføj deltager' }).click();
+    const form = p.getByRole('form', { name: 'Ny deltager' });
+    const picker = form.getByRole('combobox', { name: 'Teams-bruger' });
+    await picker.waitFor();
+    expect(await form.getByLabel('Teams-bruger-id').count()).toBe(0);
+    await expectNoViolations(p, 'participant form with the member picker');
+
+    // By keyboard: into the picker, type part of the name, take the suggestion.
+    await picker.focus();
+    await p.keyboard.type('åse');
+    await expect(p.getByRole('option', { name: /Åse Andersen/ })).toBeVisibleSoon();
+    expect(await p.getByRole('option', { name: /Karim Nielsen/ }).count()).toBe(0);
+    await expectNoViolations(p, 'member picker open');
+    await screenshot(p, 'tabs-plan-participants-member-picker');
+    await p.keyboard.press('Enter');
+    await expect(picker).toHaveValueSoon('Åse Andersen');
+    // The name and e-mail were empty: the team fills them in.
+    await expect(form.getByLabel('Navn')).toHaveValueSoon('Åse Andersen');
+    await expect(form.getByLabel('E-mail')).toHaveValueSoon('aase@kommune.example');
+    await form.getByLabel('Enhed eller organisation').fill('Hjemmeplejen Syd');
+    await form.getByRole('button', { name: 'Gem' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await linkOf('Åse Andersen')).toBe('aad-aase');
+
+    await p.reload();
+    await p.getByRole('button', { name: 'Rediger Åse Andersen' }).click();
+    const edit = p.getByRole('form', { name: 'Rediger Åse Andersen' });
+    const linked = edit.getByRole('combobox', { name: 'Teams-bruger' });
+    await expect(linked).toHaveValueSoon('Åse Andersen');
+    // Unlinking, by keyboard too: open the list, the first choice is "no Teams user".
+    await linked.focus();
+    await p.keyboard.press('Alt+ArrowDown');
+    await expect(p.getByRole('option', { name: 'Ingen Teams-bruger' })).toBeVisibleSoon();
+    await p.keyboard.press('Home');
+    await p.keyboard.press('Enter');
+    await expect(linked).toHaveValueSoon('');
+    await edit.getByRole('button', { name: 'Gem' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect(await linkOf('Åse Andersen')).toBeUndefined();
+    await p.context().close();
+  }, STEP_TIMEOUT);
+
   test('a participant sees the whole plan without anything to edit', async () => {
     const jens = clientFor(app, 'jens');
     const view = await jens.get(`/api/networks/${networkId}`);
@@ -403,6 +465,34 @@ describe('the plan tab: participants, meetings, planning tool and print view', (
     await screenshot(p, 'tabs-plan-participant-matrix');
     await expectNoViolations(p, 'matrix (participant)');
     await p.context().close();
+  }, STEP_TIMEOUT);
+
+  test('deleting asks first: a cancel returns focus to the button, a delete says so and returns it to the add button', async () => {
+    await openSection(page, 'Deltagere', 'Deltagere');
+    const deleteKaren = page.getByRole('button', { name: 'Slet Karen Mortensen' });
+    await deleteKaren.click();
+    let dialog = page.getByRole('alertdialog', { name: 'Slet Karen Mortensen?' });
+    await dialog.getByRole('button', { name: 'Annuller' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(deleteKaren).toBeFocused();
+    await deleteKaren.click();
+    dialog = page.getByRole('alertdialog', { name: 'Slet Karen Mortensen?' });
+    await dialog.getByRole('button', { name: 'Slet deltager' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(page.getByRole('rowheader', { name: /^Karen Mortensen/ })).toBeGoneSoon();
+    await expect(page.getByRole('status').filter({ hasText: 'Karen Mortensen er slettet.' })).toBeVisibleSoon();
+    await expect(page.getByRole('button', { name: 'Tilføj deltager' })).toBeFocused();
+
+    await openSection(page, 'Møder', 'Møder');
+    await page.getByRole('button', { name: 'Slet Netværksmøde 2 af 2' }).click();
+    dialog = page.getByRole('alertdialog', { name: 'Slet Netværksmøde 2 af 2?' });
+    await dialog.getByRole('button', { name: 'Slet møde' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(page.getByRole('status').filter({ hasText: 'Netværksmøde 2 af 2 er slettet.' })).toBeVisibleSoon();
+    await expect(page.getByRole('button', { name: 'Tilføj møde' })).toBeFocused();
+    const after = (await lene.get(`/api/networks/${networkId}`)).body;
+    expect(after.meetings).toHaveLength(1);
+    expect(after.participants.map((p: { name: string }) => p.name)).not.toContain('Karen Mortensen');
   }, STEP_TIMEOUT);
 });
 

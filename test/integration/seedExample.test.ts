@@ -1,12 +1,11 @@
 import type { App } from '../../bot/app';
 import { findDevIdentity } from '../../bot/auth/devIdentities';
-import { daysBetween } from '../../bot/domain/dates';
-import type { NetworkAggregate } from '../../bot/domain/model';
-import { defaultPhasePlan } from '../../bot/domain/phases';
+import { isoWeek, weeksOfPeriod } from '../../bot/domain/dates';
+import type { Meeting, Network, NetworkAggregate, PhaseStep } from '../../bot/domain/model';
 import { checkNetworkRules } from '../../bot/domain/rules';
+import { t, type MessageKey } from '../../bot/i18n';
 import { createTables, uniqueTablePrefix } from '../../bot/storage/tables';
 import { buildExamples, exampleProblems, SOCIAL_ECONOMY_ID, WELFARE_ID } from '../../scripts/examples';
-import { WELFARE_MEETING_DAYS } from '../../scripts/examples/welfare';
 import { seedExampleTables } from '../../scripts/seedExample';
 import { clientFor, startTestApp } from '../support/testApp';
 
@@ -29,6 +28,30 @@ const counts = (plan: PlanBody) => ({
   themeRevisions: plan.themeRevisions.length,
   phaseSteps: plan.phasePlan?.steps.length,
 });
+
+/**
+ * Seed 000 holds the first meeting with the core group in week 7 (focusing), the next two in weeks 10 and 11
+ * (discovery), the themes workshop in week 12 and the idea workshop in week 14: the phase each meeting belongs to.
+ */
+const SEED_000_PHASE_OF_MEETING: Record<string, MessageKey> = {
+  'meeting-1': 'phase.process.focus',
+  'meeting-2': 'phase.process.discovery',
+  'meeting-3': 'phase.process.discovery',
+  'meeting-4': 'phase.process.themes',
+  'meeting-5': 'phase.process.ideas',
+};
+
+/** For each meeting: its ISO week, the phase seed 000 places it in, and the ISO weeks that step of the plan spans. */
+function meetingsInPhases(network: Network, meetings: Meeting[], steps: PhaseStep[]) {
+  const periodWeeks = weeksOfPeriod(network.startDate, network.endDate);
+  const iso = ({ week, weekYear }: { week: number; weekYear: number }) => `${weekYear}-W${String(week).padStart(2, '0')}`;
+  return meetings.map((m) => {
+    const phase = t('da', SEED_000_PHASE_OF_MEETING[m.id]!);
+    const step = steps.find((s) => s.kind === 'phase' && s.title === phase);
+    const stepWeeks = step ? periodWeeks.slice(step.startWeek - 1, step.endWeek).map(iso) : [];
+    return { meeting: m.id, week: iso(isoWeek(m.date)), phase, inside: stepWeeks.includes(iso(isoWeek(m.date))) };
+  });
+}
 
 async function rowsIn(partition: string): Promise<number> {
   const { networks } = createTables({ connectionString, prefix });
@@ -55,8 +78,17 @@ describe('the example builders (pure)', () => {
     expect(socialEconomy!.network.startDate).toBe('2026-10-26');
     expect(socialEconomy!.meetings[0]!.date < '2026-11-18').toBe(true);
     expect(socialEconomy!.meetings.slice(1).every((m) => m.date > '2026-11-18')).toBe(true);
-    expect(welfare!.network.startDate).toBe('2026-09-18');
+    expect(welfare!.network.startDate).toBe('2026-08-24');
     expect(welfare!.meetings.map((m) => m.date > '2026-11-18')).toEqual([false, false, false, false, true]);
+  });
+
+  test('the welfare network holds each meeting in the ISO week of the phase seed 000 places it in, whatever the date', () => {
+    for (let day = 0; day < 371; day += 3) {
+      const now = new Date(Date.UTC(2026, 0, 1, 11) + day * 86_400_000);
+      const { network, meetings, phasePlan } = buildExamples(now)[1]!;
+      const placed = meetingsInPhases(network, meetings, phasePlan!.steps);
+      expect({ now, placed }).toEqual({ now, placed: placed.map((p) => ({ ...p, inside: true })) });
+    }
   });
 
   test('a broken example is reported, not written', () => {
@@ -122,11 +154,11 @@ describe('npm run seed:example, seen through the API', () => {
     expect(plan.advice).toEqual([]);
   });
 
-  test('the welfare network follows seed 000: meetings on day 15/41/48/55/68, the 8-phase plan, a citizen and a politician', async () => {
+  test('the welfare network follows seed 000: its 27 weeks, the 8-phase plan with each meeting inside its phase, a citizen and a politician', async () => {
     const plan = (await lene.get<PlanBody>(WF)).body;
     expect(plan.network.type).toBe('welfare');
-    expect(plan.meetings.map((m) => daysBetween(plan.network.startDate, m.date) + 1)).toEqual([...WELFARE_MEETING_DAYS]);
-    expect(plan.phasePlan?.steps).toEqual(defaultPhasePlan(plan.network, 'da', plan.meetings).steps);
+    expect(weeksOfPeriod(plan.network.startDate, plan.network.endDate)).toHaveLength(27);
+    expect(meetingsInPhases(plan.network, plan.meetings, plan.phasePlan!.steps).filter((p) => !p.inside)).toEqual([]);
     expect(plan.phasePlan?.steps.filter((s) => s.kind === 'phase').map((s) => s.title.slice(0, 6))).toEqual(
       expect.arrayContaining(['Fase 1', 'Fase 2', 'Fase 3', 'Fase 4', 'Fase 5', 'Fase 6', 'Fase 7', 'Fase 8']),
     );

@@ -1,84 +1,71 @@
-import { useId, useRef, useState } from 'react';
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Participant, ParticipantKind } from '../../../bot/domain/model';
 import { competenceAreaLabel, roleLabel } from '../../../bot/domain/labels';
 import { useApp } from '../shell/AppContext';
 import type { SectionProps } from './PlanPage';
-import { ConfirmDialog, byIds, useAnnouncer, useFocusAfterRender, useSaver, useTableStyles } from './planner/formKit';
+import { byIds, useAnnouncer, useTableStyles } from './shared/formKit';
+import { ItemActions } from './shared/ItemActions';
+import { PlanSection, headingIdOf } from './shared/PlanSection';
+import { useDeleteConfirmation } from './shared/useDeleteConfirmation';
+import { useInlineEditing } from './shared/useInlineEditing';
 import { KIND_HELP, ParticipantForm } from './participants/ParticipantForm';
 import { CompetenceDiamond } from './participants/CompetenceDiamond';
 import { orderParticipants } from './participants/order';
+import { useTeamMembers } from './participants/useTeamMembers';
 
 const useStyles = makeStyles({
-  heading: { margin: '16px 0 4px', fontSize: tokens.fontSizeBase600 },
-  intro: { margin: '0 0 12px', maxWidth: '70ch' },
   groupHeading: { margin: '20px 0 2px', fontSize: tokens.fontSizeBase500 },
   groupHelp: { margin: '0 0 8px', color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
   you: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
 });
 
-type Editing = { mode: 'add' } | { mode: 'edit'; participant: Participant };
-
 /** The register of the network's people: core and along-the-way, their roles and the competences they bring. */
 export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
   const { t, api, locale } = useApp();
-  const styles = useStyles();
-  const [editing, setEditing] = useState<Editing>();
-  const [deleting, setDeleting] = useState<Participant>();
-  const focusAfter = useFocusAfterRender();
-  const addButton = useRef<HTMLButtonElement>(null);
   const { announce, region } = useAnnouncer();
-  const remover = useSaver([]);
   const networkId = plan.network.id;
   const ordered = orderParticipants(plan.participants, locale);
-
-  const open = (next: Editing) => setEditing(next);
-  /** Back to the row's edit button after editing, to the add button after adding. */
-  const close = () => {
-    const returnTo = editing?.mode === 'edit' ? `participant-edit-${editing.participant.id}` : undefined;
-    setEditing(undefined);
-    focusAfter(() => byIds(returnTo) ?? addButton.current);
-  };
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    const current = plan.participants.find((p) => p.id === deleting.id);
-    const ok = await remover.run(async () => {
-      await api.del(`/api/networks/${encodeURIComponent(networkId)}/participants/${encodeURIComponent(deleting.id)}`, current?.etag ?? deleting.etag ?? '');
-      await reload();
-    });
-    if (ok) {
-      announce(t('tab.participants.deleted', { name: deleting.name }));
-      setDeleting(undefined);
-      focusAfter(() => addButton.current ?? byIds('participants-heading'));
-    }
-  };
-
-  const editingId = editing?.mode === 'edit' ? editing.participant.id : undefined;
+  const teamMembers = useTeamMembers(networkId, canEdit);
+  const editor = useInlineEditing<Participant>((participant) => `participant-edit-${participant.id}`);
+  const deletion = useDeleteConfirmation<Participant>({
+    remove: (participant) =>
+      api.del(
+        `/api/networks/${encodeURIComponent(networkId)}/participants/${encodeURIComponent(participant.id)}`,
+        plan.participants.find((p) => p.id === participant.id)?.etag ?? participant.etag ?? '',
+      ),
+    reload,
+    texts: ({ name }) => ({
+      title: t('tab.participants.confirmTitle', { name }),
+      body: t('tab.participants.confirmBody', { name }),
+      confirmLabel: t('tab.participants.confirmDelete'),
+    }),
+    onDeleted: ({ name }) => announce(t('tab.participants.deleted', { name })),
+    focusAfterDelete: () => editor.addButton.current ?? byIds(headingIdOf('participants')),
+    focusAfterCancel: (participant) => byIds(`participant-delete-${participant.id}`),
+  });
+  const { editing, edited } = editor;
 
   return (
-    <section aria-labelledby="participants-heading">
-      <h2 id="participants-heading" className={styles.heading} tabIndex={-1}>
-        {t('tab.participants.heading')}
-      </h2>
-      <p className={styles.intro}>{t('tab.participants.intro')}</p>
-      {region}
-      {canEdit && !editing && (
-        <Button appearance="primary" ref={addButton} onClick={() => open({ mode: 'add' })}>
-          {t('tab.participants.add')}
-        </Button>
-      )}
+    <PlanSection
+      name="participants"
+      title={t('tab.participants.heading')}
+      intro={t('tab.participants.intro')}
+      region={region}
+      add={canEdit && !editing ? { label: t('tab.participants.add'), onClick: editor.add, ref: editor.addButton } : undefined}
+    >
       {canEdit && editing && (
         <ParticipantForm
-          key={editingId ?? 'new'}
+          key={edited?.id ?? 'new'}
           networkId={networkId}
-          participant={editing.mode === 'edit' ? editing.participant : undefined}
-          latestEtag={editingId ? plan.participants.find((p) => p.id === editingId)?.etag : undefined}
+          participant={edited}
+          latestEtag={edited ? plan.participants.find((p) => p.id === edited.id)?.etag : undefined}
+          teamMembers={teamMembers}
           reload={reload}
-          onCancel={close}
+          onCancel={editor.close}
           onDone={({ name, created }) => {
             announce(t(created ? 'tab.participants.added' : 'tab.participants.saved', { name }));
-            close();
+            editor.close();
           }}
         />
       )}
@@ -89,33 +76,13 @@ export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
           participants={ordered.filter((p) => p.kind === kind)}
           myParticipantId={plan.myParticipantId}
           canEdit={canEdit && !editing}
-          onEdit={(participant) => open({ mode: 'edit', participant })}
-          onDelete={(participant) => {
-            remover.clear();
-            setDeleting(participant);
-          }}
+          onEdit={editor.edit}
+          onDelete={deletion.ask}
         />
       ))}
       <CompetenceDiamond participants={plan.participants} />
-      <ConfirmDialog
-        open={!!deleting}
-        title={t('tab.participants.confirmTitle', { name: deleting?.name ?? '' })}
-        body={t('tab.participants.confirmBody', { name: deleting?.name ?? '' })}
-        confirmLabel={t('tab.participants.confirmDelete')}
-        busy={remover.saving}
-        failure={remover.failure}
-        onConfirm={() => void confirmDelete()}
-        onCancel={() => {
-          const returnTo = `participant-delete-${deleting?.id}`;
-          setDeleting(undefined);
-          focusAfter(() => byIds(returnTo));
-        }}
-        onReload={async () => {
-          await reload();
-          remover.clear();
-        }}
-      />
-    </section>
+      {deletion.dialog}
+    </PlanSection>
   );
 }
 
@@ -169,14 +136,15 @@ function ParticipantGroup(props: {
                     <td className={table.td}>{competences.join(', ')}</td>
                     {props.canEdit && (
                       <td className={table.td}>
-                        <div className={table.actions}>
-                          <Button id={`participant-edit-${p.id}`} size="small" onClick={() => props.onEdit(p)} aria-label={t('tab.participants.editLabel', { name: p.name })}>
-                            {t('tab.edit')}
-                          </Button>
-                          <Button id={`participant-delete-${p.id}`} size="small" onClick={() => props.onDelete(p)} aria-label={t('tab.participants.deleteLabel', { name: p.name })}>
-                            {t('tab.delete')}
-                          </Button>
-                        </div>
+                        <ItemActions
+                          className={table.actions}
+                          editId={`participant-edit-${p.id}`}
+                          removeId={`participant-delete-${p.id}`}
+                          editLabel={t('tab.participants.editLabel', { name: p.name })}
+                          removeLabel={t('tab.participants.deleteLabel', { name: p.name })}
+                          onEdit={() => props.onEdit(p)}
+                          onRemove={() => props.onDelete(p)}
+                        />
                       </td>
                     )}
                   </tr>

@@ -4,7 +4,9 @@ import { meetingLabel, orderMeetings } from '../../../bot/domain/labels';
 import type { Assignment, Participant } from '../../../bot/domain/model';
 import { useApp } from '../shell/AppContext';
 import type { SectionProps } from './PlanPage';
-import { ConfirmDialog, PrintIcon, byIds, useAnnouncer, useFocusAfterRender, useSaver } from './planner/formKit';
+import { PrintIcon, byIds, useAnnouncer, useFocusAfterRender } from './shared/formKit';
+import { PlanSection, headingIdOf } from './shared/PlanSection';
+import { useDeleteConfirmation } from './shared/useDeleteConfirmation';
 import { MeetingPlan, type RowEditing } from './planner/MeetingPlan';
 import { ParticipationMatrix } from './planner/ParticipationMatrix';
 
@@ -12,8 +14,6 @@ const VIEW_KEY = 'netvaerk.plannerView';
 type View = 'perMeeting' | 'matrix';
 
 const useStyles = makeStyles({
-  heading: { margin: '16px 0 4px', fontSize: tokens.fontSizeBase600 },
-  intro: { margin: '0 0 12px', maxWidth: '70ch' },
   toolbar: { display: 'flex', gap: '16px', alignItems: 'center', flexWrap: 'wrap', marginBottom: '12px' },
   toggle: { display: 'inline-flex', gap: '0' },
   left: { borderStartEndRadius: 0, borderEndEndRadius: 0 },
@@ -35,8 +35,6 @@ export function PlannerSection({ plan, canEdit, reload }: SectionProps) {
   const styles = useStyles();
   const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'matrix' ? 'matrix' : 'perMeeting'));
   const [editing, setEditing] = useState<RowEditing>();
-  const [removing, setRemoving] = useState<{ assignment: Assignment; participant: Participant }>();
-  const remover = useSaver([]);
   const focusAfter = useFocusAfterRender();
   const { announce, region } = useAnnouncer();
   const meetings = orderMeetings(plan.meetings);
@@ -59,43 +57,31 @@ export function PlannerSection({ plan, canEdit, reload }: SectionProps) {
   const edit = (next: RowEditing | undefined) => {
     if (!next && editing) {
       const returnTo = editing.participantId ? `planner-edit-${editing.meetingId}-${editing.participantId}` : `planner-add-${editing.meetingId}`;
-      focusAfter(() => byIds(returnTo, `planner-add-${editing.meetingId}`, 'planner-heading'));
+      focusAfter(() => byIds(returnTo, `planner-add-${editing.meetingId}`, headingIdOf('planner')));
     }
     setEditing(next);
   };
 
-  const askRemove = (assignment: Assignment, participant: Participant) => {
-    remover.clear();
-    setRemoving({ assignment, participant });
-  };
-
-  const confirmRemove = async () => {
-    if (!removing) return;
-    const { assignment, participant } = removing;
-    const current = plan.assignments.find((a) => a.meetingId === assignment.meetingId && a.participantId === assignment.participantId);
-    const name = participant.name;
-    const meeting = label(assignment.meetingId);
-    const ok = await remover.run(async () => {
-      await api.del(
+  const removal = useDeleteConfirmation<{ assignment: Assignment; participant: Participant }>({
+    remove: ({ assignment }) =>
+      api.del(
         `/api/networks/${encodeURIComponent(plan.network.id)}/meetings/${encodeURIComponent(assignment.meetingId)}/assignments/${encodeURIComponent(assignment.participantId)}`,
-        current?.etag ?? assignment.etag ?? '',
-      );
-      await reload();
-    });
-    if (ok) {
-      setRemoving(undefined);
-      announce(t('tab.planner.matrix.removed', { name, label: meeting }));
-      focusAfter(() => byIds(`planner-add-${assignment.meetingId}`, 'planner-heading'));
-    }
-  };
+        plan.assignments.find((a) => a.meetingId === assignment.meetingId && a.participantId === assignment.participantId)?.etag ?? assignment.etag ?? '',
+      ),
+    reload,
+    texts: ({ assignment, participant }) => ({
+      title: t('tab.planner.confirmTitle', { name: participant.name, label: label(assignment.meetingId) }),
+      body: t('tab.planner.confirmBody'),
+      confirmLabel: t('tab.planner.confirmRemove'),
+    }),
+    onDeleted: ({ assignment, participant }) => announce(t('tab.planner.matrix.removed', { name: participant.name, label: label(assignment.meetingId) })),
+    focusAfterDelete: ({ assignment }) => byIds(`planner-add-${assignment.meetingId}`, headingIdOf('planner')),
+    focusAfterCancel: ({ assignment }) => byIds(`planner-remove-${assignment.meetingId}-${assignment.participantId}`),
+  });
+  const askRemove = (assignment: Assignment, participant: Participant) => removal.ask({ assignment, participant });
 
   return (
-    <section aria-labelledby="planner-heading">
-      <h2 id="planner-heading" className={styles.heading} tabIndex={-1}>
-        {t('tab.planner.heading')}
-      </h2>
-      <p className={styles.intro}>{t('tab.planner.intro')}</p>
-      {region}
+    <PlanSection name="planner" title={t('tab.planner.heading')} intro={t('tab.planner.intro')} region={region}>
       <div className={styles.toolbar}>
         <div role="group" aria-label={t('tab.planner.view')} className={styles.toggle}>
           <ToggleButton className={styles.left} checked={view === 'perMeeting'} onClick={() => choose('perMeeting')}>
@@ -131,24 +117,7 @@ export function PlannerSection({ plan, canEdit, reload }: SectionProps) {
           />
         ))
       )}
-      <ConfirmDialog
-        open={!!removing}
-        title={t('tab.planner.confirmTitle', { name: removing?.participant.name ?? '', label: removing ? label(removing.assignment.meetingId) : '' })}
-        body={t('tab.planner.confirmBody')}
-        confirmLabel={t('tab.planner.confirmRemove')}
-        busy={remover.saving}
-        failure={remover.failure}
-        onConfirm={() => void confirmRemove()}
-        onCancel={() => {
-          const returnTo = removing ? `planner-remove-${removing.assignment.meetingId}-${removing.assignment.participantId}` : undefined;
-          setRemoving(undefined);
-          focusAfter(() => byIds(returnTo));
-        }}
-        onReload={async () => {
-          await reload();
-          remover.clear();
-        }}
-      />
-    </section>
+      {removal.dialog}
+    </PlanSection>
   );
 }

@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Button, Checkbox, Field, Input, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { Checkbox, Field, Input, Select, Textarea, makeStyles } from '@fluentui/react-components';
 import { defaultMeetingEnd, formatDate } from '../../../../bot/domain/dates';
 import type { Meeting } from '../../../../bot/domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
-import { SaveFailureBar, changedFields, useBaseEtag, useSaver } from '../planner/formKit';
+import { EditForm } from '../shared/EditForm';
+import { patchChanges, useFocusOnOpen, useFormSave } from '../shared/useFormSave';
 import { dateText, parseDateText, parseTimeText, weekOf, weekdayOf } from './dateText';
 
 const FIELDS = ['number', 'closing', 'subthemeId', 'title', 'date', 'start', 'end', 'location', 'online', 'purpose', 'preparation'] as const;
@@ -24,19 +25,7 @@ interface Draft {
 }
 
 const useStyles = makeStyles({
-  form: {
-    display: 'grid',
-    gap: '12px',
-    padding: '16px',
-    marginBlock: '12px',
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    maxWidth: '760px',
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   row: { display: 'grid', gap: '12px', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))' },
-  buttons: { display: 'flex', gap: '8px', alignItems: 'center' },
 });
 
 interface Props {
@@ -53,10 +42,9 @@ interface Props {
 export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: Props) {
   const { api, t, locale } = useApp();
   const styles = useStyles();
-  const headingId = useId();
-  const firstField = useRef<HTMLSelectElement>(null);
-  const { saving, failure, run } = useSaver(FIELDS);
-  const etag = useBaseEtag(meeting ? (plan.meetings.find((m) => m.id === meeting.id)?.etag ?? meeting.etag) : undefined);
+  const firstField = useFocusOnOpen<HTMLSelectElement>();
+  const latestEtag = meeting ? (plan.meetings.find((m) => m.id === meeting.id)?.etag ?? meeting.etag) : undefined;
+  const { saving, failure, run, etag, reloadLatest } = useFormSave(FIELDS, latestEtag, reload);
   const [clientErrors, setClientErrors] = useState<Partial<Record<FieldName, string>>>({});
   const subthemes = [...plan.subthemes].sort((a, b) => a.order - b.order);
   const [draft, setDraft] = useState<Draft>(() => {
@@ -89,10 +77,6 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
       preparation: '',
     };
   });
-
-  useEffect(() => {
-    firstField.current?.focus();
-  }, []);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -133,9 +117,7 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
     const base = `/api/networks/${encodeURIComponent(network.id)}/meetings`;
     const ok = await run(async () => {
       if (meeting) {
-        // Only what this user changed: someone else's change to another field (after a conflict) is kept.
-        const changes = changedFields(body, { ...meeting, subthemeId: meeting.subthemeId ?? '' });
-        if (Object.keys(changes).length) await api.patch(`${base}/${encodeURIComponent(meeting.id)}`, changes, etag.base ?? '');
+        await patchChanges(api, `${base}/${encodeURIComponent(meeting.id)}`, body, { ...meeting, subthemeId: meeting.subthemeId ?? '' }, etag.base);
       } else {
         const number = Math.max(0, ...plan.meetings.map((m) => m.number)) + 1;
         await api.post(base, { ...body, number });
@@ -163,10 +145,15 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
   );
 
   return (
-    <form className={styles.form} aria-labelledby={headingId} onSubmit={submit} noValidate data-testid="meeting-form">
-      <h3 id={headingId} className={styles.heading}>
-        {meeting ? t('tab.meetings.editTitle', { label: label(meeting) }) : t('tab.meetings.new')}
-      </h3>
+    <EditForm
+      title={meeting ? t('tab.meetings.editTitle', { label: label(meeting) }) : t('tab.meetings.new')}
+      saving={saving}
+      failure={failure}
+      onReload={reloadLatest}
+      onSubmit={submit}
+      onCancel={onCancel}
+      testId="meeting-form"
+    >
       <Field
         label={t('tab.meetings.field.subtheme')}
         hint={subthemes.length === 0 ? t('tab.meetings.field.subtheme.empty') : undefined}
@@ -232,20 +219,6 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
       <Field label={t('tab.meetings.field.preparation')} hint={t('tab.meetings.field.preparation.hint')} validationMessage={error('preparation')}>
         <Textarea value={draft.preparation} onChange={(_e, d) => set('preparation', d.value)} resize="vertical" />
       </Field>
-      <SaveFailureBar
-        failure={failure}
-        onReload={async () => {
-          await reload();
-          etag.rebase();
-        }}
-      />
-      <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={saving}>
-          {t('tab.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('tab.cancel')}</Button>
-        {saving && <Spinner size="tiny" label={t('tab.planner.saving')} />}
-      </div>
-    </form>
+    </EditForm>
   );
 }

@@ -4,7 +4,7 @@ import { COMPETENCE_AREAS, type CompetenceArea, type Participant } from '../../.
 import { EXTERNAL_ROLES } from '../../../../bot/domain/advice';
 import { competenceAreaLabel, roleLabel } from '../../../../bot/domain/labels';
 import { useApp } from '../../shell/AppContext';
-import { CheckIcon, WarningIcon } from '../planner/formKit';
+import { CheckIcon, WarningIcon } from '../shared/formKit';
 import { AREA_HELP } from './ParticipantForm';
 import { orderParticipants } from './order';
 

@@ -1,16 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Select,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import {
   COMPETENCE_AREAS,
   PARTICIPANT_KINDS,
@@ -23,7 +12,10 @@ import {
 import { competenceAreaLabel, participantKindLabel, roleLabel } from '../../../../bot/domain/labels';
 import type { MessageKey } from '../../../../bot/i18n';
 import { useApp } from '../../shell/AppContext';
-import { SaveFailureBar, changedFields, useBaseEtag, useSaver } from '../planner/formKit';
+import { EditForm } from '../shared/EditForm';
+import { patchChanges, useFocusOnOpen, useFormSave } from '../shared/useFormSave';
+import { TeamMemberPicker } from './TeamMemberPicker';
+import type { TeamMember } from './useTeamMembers';
 
 const FIELDS = ['name', 'kind', 'role', 'unit', 'email', 'userId', 'competenceAreas', 'customCompetences'] as const;
 
@@ -73,17 +65,6 @@ export const AREA_HELP: Record<CompetenceArea, MessageKey> = {
 };
 
 const useStyles = makeStyles({
-  form: {
-    display: 'grid',
-    gap: '12px',
-    padding: '16px',
-    marginBlock: '12px',
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    maxWidth: '760px',
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   row: { display: 'grid', gap: '12px', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))' },
   fieldset: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '8px 12px 12px', margin: 0 },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: '0 4px' },
@@ -98,7 +79,6 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  buttons: { display: 'flex', gap: '8px', alignItems: 'center' },
 });
 
 interface Props {
@@ -107,27 +87,32 @@ interface Props {
   participant?: Participant;
   /** The participant's version in the plan as loaded now (moves on after "load the latest version"). */
   latestEtag?: string;
+  /** The network's team: a picker when there is one, else the id is typed. */
+  teamMembers: TeamMember[];
   onDone: (saved: { name: string; created: boolean }) => void;
   onCancel: () => void;
   reload: () => Promise<void>;
 }
 
 /** Add or edit a participant. Everything typed stays until saved or cancelled — also after a conflict. */
-export function ParticipantForm({ networkId, participant, latestEtag, onDone, onCancel, reload }: Props) {
+export function ParticipantForm({ networkId, participant, latestEtag, teamMembers, onDone, onCancel, reload }: Props) {
   const { api, t, locale } = useApp();
   const styles = useStyles();
-  const headingId = useId();
   const [draft, setDraft] = useState<ParticipantDraft>(() => (participant ? draftOf(participant) : emptyDraft));
   const [customInput, setCustomInput] = useState('');
-  const { saving, failure, run } = useSaver(FIELDS);
-  const etag = useBaseEtag(latestEtag ?? participant?.etag);
-  const firstField = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    firstField.current?.focus();
-  }, []);
+  const { saving, failure, run, etag, reloadLatest } = useFormSave(FIELDS, latestEtag ?? participant?.etag, reload);
+  const firstField = useFocusOnOpen<HTMLInputElement>();
 
   const set = <K extends keyof ParticipantDraft>(key: K, value: ParticipantDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  /** Linking fills name and e-mail from the team, but never overwrites what is typed there. */
+  const link = (member: TeamMember | undefined) =>
+    setDraft((d) => ({
+      ...d,
+      userId: member?.userId ?? '',
+      name: d.name.trim() ? d.name : (member?.name ?? d.name),
+      email: d.email.trim() ? d.email : (member?.email ?? d.email),
+    }));
 
   const addCustom = () => {
     const text = customInput.trim();
@@ -155,11 +140,8 @@ export function ParticipantForm({ networkId, participant, latestEtag, onDone, on
     };
     const base = `/api/networks/${encodeURIComponent(networkId)}/participants`;
     const ok = await run(async () => {
-      if (participant) {
-        // Only what this user changed: someone else's change to another field (after a conflict) is kept.
-        const changes = changedFields(body, draftOf(participant));
-        if (Object.keys(changes).length) await api.patch(`${base}/${encodeURIComponent(participant.id)}`, changes, etag.base ?? '');
-      } else await api.post(base, body);
+      if (participant) await patchChanges(api, `${base}/${encodeURIComponent(participant.id)}`, body, draftOf(participant), etag.base);
+      else await api.post(base, body);
       await reload();
     });
     if (ok) {
@@ -172,10 +154,7 @@ export function ParticipantForm({ networkId, participant, latestEtag, onDone, on
   const title = participant ? t('tab.participants.editTitle', { name: participant.name }) : t('tab.participants.new');
 
   return (
-    <form className={styles.form} aria-labelledby={headingId} onSubmit={submit} noValidate>
-      <h3 id={headingId} className={styles.heading}>
-        {title}
-      </h3>
+    <EditForm title={title} saving={saving} failure={failure} onReload={reloadLatest} onSubmit={submit} onCancel={onCancel}>
       <div className={styles.row}>
         <Field label={t('tab.participants.field.name')} required validationMessage={error('name')}>
           <Input ref={firstField} value={draft.name} onChange={(_e, d) => set('name', d.value)} autoComplete="off" />
@@ -214,9 +193,15 @@ export function ParticipantForm({ networkId, participant, latestEtag, onDone, on
           <Input type="email" value={draft.email} onChange={(_e, d) => set('email', d.value)} autoComplete="off" />
         </Field>
       </div>
-      <Field label={t('tab.participants.field.userId')} hint={t('tab.participants.field.userId.hint')} validationMessage={error('userId')}>
-        <Input value={draft.userId} onChange={(_e, d) => set('userId', d.value)} autoComplete="off" spellCheck={false} />
-      </Field>
+      {teamMembers.length > 0 ? (
+        <Field label={t('tab.participants.field.member')} hint={t('tab.participants.field.member.hint')} validationMessage={error('userId')}>
+          <TeamMemberPicker members={teamMembers} userId={draft.userId} onPick={link} />
+        </Field>
+      ) : (
+        <Field label={t('tab.participants.field.userId')} hint={t('tab.participants.field.userId.hint')} validationMessage={error('userId')}>
+          <Input value={draft.userId} onChange={(_e, d) => set('userId', d.value)} autoComplete="off" spellCheck={false} />
+        </Field>
+      )}
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t('tab.participants.field.competences')}</legend>
         {COMPETENCE_AREAS.map((area) => (
@@ -281,20 +266,6 @@ export function ParticipantForm({ networkId, participant, latestEtag, onDone, on
           </ul>
         )}
       </div>
-      <SaveFailureBar
-        failure={failure}
-        onReload={async () => {
-          await reload();
-          etag.rebase();
-        }}
-      />
-      <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={saving}>
-          {t('tab.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('tab.cancel')}</Button>
-        {saving && <Spinner size="tiny" label={t('tab.planner.saving')} />}
-      </div>
-    </form>
+    </EditForm>
   );
 }

@@ -1,29 +1,18 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Button, Field, Input, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { Field, Input, Select, makeStyles } from '@fluentui/react-components';
 import { involvementFormLabel } from '../../../../bot/domain/labels';
 import type { Assignment, Meeting, Participant } from '../../../../bot/domain/model';
 import { participantKindLabel } from '../../../../bot/domain/labels';
 import { useApp } from '../../shell/AppContext';
 import { nameWithUnit } from '../participants/order';
-import { SaveFailureBar, useBaseEtag, useSaver } from './formKit';
+import { EditForm } from '../shared/EditForm';
+import { useFocusOnOpen, useFormSave } from '../shared/useFormSave';
 import { InvolvementCombobox, involvementToStore } from './InvolvementCombobox';
 
 const FIELDS = ['participantId', 'contribution', 'involvementForm'] as const;
 
 const useStyles = makeStyles({
-  form: {
-    display: 'grid',
-    gap: '12px',
-    padding: '12px 16px',
-    marginBlock: '8px',
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    maxWidth: '900px',
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
   row: { display: 'grid', gap: '12px', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', alignItems: 'start' },
-  buttons: { display: 'flex', gap: '8px', alignItems: 'center' },
 });
 
 interface Props {
@@ -47,20 +36,14 @@ interface Props {
 export function AssignmentForm(props: Props) {
   const { api, t, locale } = useApp();
   const styles = useStyles();
-  const headingId = useId();
-  const first = useRef<HTMLSelectElement & HTMLInputElement>(null);
-  const { saving, failure, run } = useSaver(FIELDS);
-  const etag = useBaseEtag(props.latestEtag ?? props.assignment?.etag);
+  const first = useFocusOnOpen<HTMLSelectElement & HTMLInputElement>();
+  const { saving, failure, run, etag, reloadLatest } = useFormSave(FIELDS, props.latestEtag ?? props.assignment?.etag, props.reload);
   const [participantId, setParticipantId] = useState(props.participant?.id ?? '');
   const [contribution, setContribution] = useState(props.assignment?.contribution ?? '');
   const [involvement, setInvolvement] = useState(props.assignment ? involvementFormLabel(props.assignment.involvementForm, locale) : '');
   const [localError, setLocalError] = useState<string>();
   // Adding after "load the latest version": the row may exist now (someone else added the person); save over it.
   const [rebased, setRebased] = useState(false);
-
-  useEffect(() => {
-    first.current?.focus();
-  }, []);
 
   const editing = !!props.assignment;
   const person = props.participant ?? props.available.find((p) => p.id === participantId);
@@ -87,10 +70,19 @@ export function AssignmentForm(props: Props) {
     : t('tab.planner.addTitle', { label: props.meetingLabel });
 
   return (
-    <form className={styles.form} aria-labelledby={headingId} onSubmit={submit} noValidate>
-      <h4 id={headingId} className={styles.heading}>
-        {title}
-      </h4>
+    <EditForm
+      title={title}
+      row
+      saving={saving}
+      failure={failure}
+      onReload={async () => {
+        await reloadLatest();
+        setRebased(true);
+      }}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      submitLabel={editing ? t('tab.save') : t('tab.planner.addButton')}
+    >
       <div className={styles.row}>
         {!editing && (
           <Field label={t('tab.planner.col.participant')} required validationMessage={error('participantId')}>
@@ -111,21 +103,6 @@ export function AssignmentForm(props: Props) {
           <InvolvementCombobox value={involvement} onChange={setInvolvement} />
         </Field>
       </div>
-      <SaveFailureBar
-        failure={failure}
-        onReload={async () => {
-          await props.reload();
-          etag.rebase();
-          setRebased(true);
-        }}
-      />
-      <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={saving}>
-          {editing ? t('tab.save') : t('tab.planner.addButton')}
-        </Button>
-        <Button onClick={props.onCancel}>{t('tab.cancel')}</Button>
-        {saving && <Spinner size="tiny" label={t('tab.planner.saving')} />}
-      </div>
-    </form>
+    </EditForm>
   );
 }

@@ -7,7 +7,8 @@ import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { nameWithUnit, orderParticipants } from '../participants/order';
 import { AssignmentForm } from './AssignmentForm';
-import { useTableStyles } from './formKit';
+import { useTableStyles } from '../shared/formKit';
+import { ItemActions } from '../shared/ItemActions';
 
 export type RowEditing = { meetingId: string; participantId?: string; snapshot?: Assignment };
 
@@ -92,19 +93,16 @@ export function MeetingPlan({ plan, meeting, label, canEdit, editing, onEdit, on
                   {canEdit && (
                     <td className={table.td}>
                       {!anyForm && (
-                        <div className={table.actions}>
-                          <Button
-                            id={`planner-edit-${meeting.id}-${row.id}`}
-                            size="small"
-                            aria-label={t('tab.planner.editLabel', { name: row.name, label })}
-                            onClick={() => onEdit({ meetingId: meeting.id, participantId: row.id, snapshot: row.assignment })}
-                          >
-                            {t('tab.edit')}
-                          </Button>
-                          <Button id={`planner-remove-${meeting.id}-${row.id}`} size="small" aria-label={t('tab.planner.removeLabel', { name: row.name, label })} onClick={() => onRemove(row.assignment, row)}>
-                            {t('tab.planner.remove')}
-                          </Button>
-                        </div>
+                        <ItemActions
+                          className={table.actions}
+                          editId={`planner-edit-${meeting.id}-${row.id}`}
+                          removeId={`planner-remove-${meeting.id}-${row.id}`}
+                          editLabel={t('tab.planner.editLabel', { name: row.name, label })}
+                          removeLabel={t('tab.planner.removeLabel', { name: row.name, label })}
+                          removeText={t('tab.planner.remove')}
+                          onEdit={() => onEdit({ meetingId: meeting.id, participantId: row.id, snapshot: row.assignment })}
+                          onRemove={() => onRemove(row.assignment, row)}
+                        />
                       )}
                     </td>
                   )}

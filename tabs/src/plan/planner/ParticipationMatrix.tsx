@@ -6,7 +6,7 @@ import type { Assignment, Meeting, Participant } from '../../../../bot/domain/mo
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { nameWithUnit, orderParticipants } from '../participants/order';
-import { CheckIcon, VisuallyHidden, toFailure, useTableStyles } from './formKit';
+import { CheckIcon, VisuallyHidden, toFailure, useTableStyles } from '../shared/formKit';
 
 const useStyles = makeStyles({
   help: { margin: '0 0 8px', color: tokens.colorNeutralForeground2 },

@@ -16,7 +16,7 @@ import type { PlanView } from '../../shell/usePlan';
 import { weekOf, weekdayOf } from '../meetings/dateText';
 import { nameWithUnit, orderParticipants } from '../participants/order';
 import { meetingTitle } from '../planner/MeetingPlan';
-import { PrintIcon } from '../planner/formKit';
+import { PrintIcon } from '../shared/formKit';
 
 // The plan on paper, as the network leader takes it to the reference leader: the network, its period and theme,
 // the participants, and the planning tool's table for every meeting. On screen it follows the theme; printed it is

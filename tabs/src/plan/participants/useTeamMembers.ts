@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import { useApp } from '../../shell/AppContext';
+
+/** One person in the network's team, as GET /api/networks/:id/team-members answers (bot/api/teamMembers.ts). */
+export interface TeamMember {
+  /** The Entra object id: what Participant.userId holds. */
+  userId: string;
+  name: string;
+  email?: string;
+}
+
+/**
+ * The members of the network's team, for linking a participant to a Teams user; only leaders may ask, so only
+ * they do. An empty list (no team yet, standalone, or the list could not be loaded) means: type the id instead.
+ */
+export function useTeamMembers(networkId: string, canEdit: boolean): TeamMember[] {
+  const { api } = useApp();
+  const [members, setMembers] = useState<TeamMember[]>([]);
+  useEffect(() => {
+    if (!canEdit) return;
+    let current = true;
+    api
+      .get<TeamMember[]>(`/api/networks/${encodeURIComponent(networkId)}/team-members`)
+      .then((list) => current && setMembers(list))
+      .catch(() => current && setMembers([]));
+    return () => {
+      current = false;
+    };
+  }, [api, networkId, canEdit]);
+  return members;
+}
