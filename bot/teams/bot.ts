@@ -44,6 +44,8 @@ const COMMANDS: Record<Command, CommandAnswer> = {
 export function createBot(deps: BotDependencies): TurnHandler {
   return {
     async run(context) {
+      const { type, name, locale, conversation } = context.activity;
+      deps.logger.debug({ type, name, locale, conversationType: conversation?.conversationType }, 'Activity');
       for (const event of EVENTS) {
         if (event.when(context.activity)) await event.then(context, deps);
       }
@@ -61,9 +63,9 @@ async function rememberConversation(context: TurnContext, { conversations, logge
 }
 
 async function welcome(context: TurnContext, { conversations }: BotDependencies) {
-  // One install arrives as conversationUpdate and installationUpdate; the Playground's installationUpdate
-  // carries no locale, and whichever claims first decides the welcome's language.
-  if (context.activity.type === 'installationUpdate' && !context.activity.locale) return;
+  // One install arrives as installationUpdate and conversationUpdate, and whichever claims first decides
+  // the welcome's language; a conversationUpdate without a locale (the Playground sends one) leaves it to its twin.
+  if (context.activity.type === 'conversationUpdate' && !context.activity.locale) return;
   const { conversationId, tenantId } = conversationEntryOf(context.activity);
   if (await conversations.claimWelcome(conversationId, tenantId)) {
     await context.sendActivity(welcomeText(localeOf(context.activity)));

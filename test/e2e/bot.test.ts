@@ -110,6 +110,18 @@ describe('install', () => {
     expect(channel.textsIn(conversationId)).toEqual([t('da', 'bot.welcome')]);
   });
 
+  it('welcomes in the language of the announcement that has one (the Playground omits it on conversationUpdate)', async () => {
+    const conversationId = uniqueConversation('install-locale');
+    for (let round = 0; round < 3; round++) {
+      const id = `${conversationId}-${round}`;
+      await Promise.all([
+        post(activity({ type: 'conversationUpdate', locale: undefined, membersAdded: [BOT], conversation: personalChat(id) })),
+        post(activity({ type: 'installationUpdate', action: 'add', locale: 'en-US', conversation: personalChat(id) })),
+      ]);
+      expect(channel.textsIn(id)).toEqual([t('en', 'bot.welcome')]);
+    }
+  });
+
   it('welcomes again when the bot is reinstalled later', async () => {
     const conversationId = uniqueConversation('reinstall');
     await post(activity({ type: 'installationUpdate', action: 'add', conversation: personalChat(conversationId) }));

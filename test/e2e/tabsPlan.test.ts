@@ -171,6 +171,7 @@ describe('the plan tab: participants, meetings, planning tool and print view', (
     await form.getByLabel('Sted').fill('Rådhuset, mødelokale 2');
     await form.getByLabel('Formål').fill('At forstå, hvad deleøkonomi er, og hvilke typer der findes.');
     await form.getByLabel('Forberedelse').fill('Læs artiklen om deleøkonomi i kommunerne.');
+    await form.getByLabel('Refleksionsspørgsmål efter mødet').fill('Hvad overraskede dig?\n\nHvem skal du tale med nu?');
     await form.getByRole('button', { name: 'Gem' }).click();
     await form.waitFor({ state: 'detached' });
     await page.getByRole('heading', { level: 3, name: 'Netværksmøde 1 af 1: Hvad er deleøkonomi?' }).waitFor();
@@ -208,6 +209,9 @@ describe('the plan tab: participants, meetings, planning tool and print view', (
 
     const meetings = (await lene.get(`/api/networks/${networkId}`)).body.meetings;
     expect(meetings).toHaveLength(2);
+    // The leader's own reflection questions for meeting 1; meeting 2 keeps the handbook's.
+    expect(meetings[0].reflectionQuestions).toEqual(['Hvad overraskede dig?', 'Hvem skal du tale med nu?']);
+    expect(meetings[1].reflectionQuestions[0]).toBe('Hvad kan du tage med fra i dag?');
     await screenshot(page, 'tabs-plan-meetings');
     await expectNoViolations(page, 'meetings');
   }, STEP_TIMEOUT);

@@ -8,7 +8,7 @@ import { EditForm } from '../shared/EditForm';
 import { patchChanges, useFocusOnOpen, useFormSave } from '../shared/useFormSave';
 import { dateText, parseDateText, parseTimeText, weekOf, weekdayOf } from './dateText';
 
-const FIELDS = ['number', 'closing', 'subthemeId', 'title', 'date', 'start', 'end', 'location', 'online', 'purpose', 'preparation'] as const;
+const FIELDS = ['number', 'closing', 'subthemeId', 'title', 'date', 'start', 'end', 'location', 'online', 'purpose', 'preparation', 'reflectionQuestions'] as const;
 type FieldName = (typeof FIELDS)[number];
 
 interface Draft {
@@ -22,6 +22,8 @@ interface Draft {
   online: boolean;
   purpose: string;
   preparation: string;
+  /** One question per line. */
+  reflectionQuestions: string;
 }
 
 const useStyles = makeStyles({
@@ -60,6 +62,7 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
         online: meeting.online,
         purpose: meeting.purpose,
         preparation: meeting.preparation,
+        reflectionQuestions: meeting.reflectionQuestions.join('\n'),
       };
     }
     // One subtheme per meeting as a rule: suggest the first one no meeting has yet.
@@ -75,6 +78,7 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
       online: false,
       purpose: '',
       preparation: '',
+      reflectionQuestions: '',
     };
   });
 
@@ -113,6 +117,7 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
       online: draft.online,
       purpose: draft.purpose.trim(),
       preparation: draft.preparation.trim(),
+      reflectionQuestions: draft.reflectionQuestions.split('\n').map((q) => q.trim()).filter(Boolean),
     };
     const base = `/api/networks/${encodeURIComponent(network.id)}/meetings`;
     const ok = await run(async () => {
@@ -218,6 +223,13 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
       </Field>
       <Field label={t('tab.meetings.field.preparation')} hint={t('tab.meetings.field.preparation.hint')} validationMessage={error('preparation')}>
         <Textarea value={draft.preparation} onChange={(_e, d) => set('preparation', d.value)} resize="vertical" />
+      </Field>
+      <Field
+        label={t('tab.meetings.field.reflectionQuestions')}
+        hint={t('tab.meetings.field.reflectionQuestions.hint')}
+        validationMessage={error('reflectionQuestions')}
+      >
+        <Textarea value={draft.reflectionQuestions} onChange={(_e, d) => set('reflectionQuestions', d.value)} resize="vertical" rows={4} />
       </Field>
     </EditForm>
   );
