@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { ask, launchBrowser, openPlayground, PLAYGROUND_CHECKS, saveScreenshot, visibleLines } from '../support/browser';
-import { startApp, type RunningApp } from '../support/runApp';
+import { ask, openPlayground, startAppWithBrowser, PLAYGROUND_CHECKS, saveScreenshot, visibleLines } from '../support/browser';
+import type { RunningApp } from '../support/runApp';
 
 // A person chatting with the bot in the Microsoft 365 Agents Playground (`npm run dev`), in headless
 // Chromium: what they type, what they see. Screenshots land in test-output/screenshots/.
@@ -11,12 +11,12 @@ describe('the bot in the Agents Playground', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // Both at once: the service takes most of the time to start.
-    const [started, launched] = await Promise.allSettled([startApp(), launchBrowser()]);
-    if (started.status === 'fulfilled') app = started.value;
-    if (launched.status === 'fulfilled') browser = launched.value;
-    if (started.status === 'rejected') throw started.reason;
-    if (launched.status === 'rejected') throw launched.reason;
+    const started: { app?: RunningApp; browser?: Browser } = {};
+    try {
+      ({ app, browser } = await startAppWithBrowser(started));
+    } finally {
+      ({ app, browser } = started);
+    }
     page = await openPlayground(browser!, app!.playgroundUrl);
   }, 100_000); // ~20-30 s on 2 CPUs; generous, as the machine may be busy with other builds.
 

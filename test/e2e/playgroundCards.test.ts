@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { t } from '../../bot/i18n';
 import { addDays, todayInCopenhagen } from '../../bot/domain/dates';
-import { ask, launchBrowser, openPlayground, PLAYGROUND_LOCALE, saveScreenshot } from '../support/browser';
-import { startApp, type RunningApp } from '../support/runApp';
+import { ask, openPlayground, startAppWithBrowser, PLAYGROUND_LOCALE, saveScreenshot } from '../support/browser';
+import type { RunningApp } from '../support/runApp';
 
 // A participant in the Agents Playground answers the reflection card and parks an idea, clicking in
 // the cards as rendered there. The Playground's user is "Alex Wilber" with a fixed Entra object id;
@@ -28,11 +28,12 @@ describe('cards in the Agents Playground', () => {
   }
 
   beforeAll(async () => {
-    const [started, launched] = await Promise.allSettled([startApp(), launchBrowser()]);
-    if (started.status === 'fulfilled') app = started.value;
-    if (launched.status === 'fulfilled') browser = launched.value;
-    if (started.status === 'rejected') throw started.reason;
-    if (launched.status === 'rejected') throw launched.reason;
+    const started: { app?: RunningApp; browser?: Browser } = {};
+    try {
+      ({ app, browser } = await startAppWithBrowser(started));
+    } finally {
+      ({ app, browser } = started);
+    }
 
     const today = todayInCopenhagen(new Date());
     const network = await api('POST', '/api/networks', { name: 'Playground-netværket', type: 'learning', theme: 'Ensomhed blandt ældre', startDate: addDays(today, -30) });
