@@ -8,6 +8,8 @@ import { ParticipantsSection } from './ParticipantsSection';
 import { MeetingsSection } from './MeetingsSection';
 import { PlannerSection } from './PlannerSection';
 import { TimelineSection } from './TimelineSection';
+import { AgendaSection } from './AgendaSection';
+import { ReflectionsSection } from './ReflectionsSection';
 import { PrintView } from './print/PrintView';
 
 /** What every section of the plan gets: the plan as this user may see it, and how to refresh it. */
@@ -22,8 +24,11 @@ const SECTIONS = [
   { id: 'participants', label: 'tab.plan.participants', Component: ParticipantsSection },
   { id: 'meetings', label: 'tab.plan.meetings', Component: MeetingsSection },
   { id: 'planner', label: 'tab.plan.planner', Component: PlannerSection },
+  { id: 'agenda', label: 'tab.plan.agenda', Component: AgendaSection },
+  // Who got the questions and who answered: for the leaders only (the API answers 403 to others).
+  { id: 'reflections', label: 'tab.plan.reflections', Component: ReflectionsSection, leadersOnly: true },
   { id: 'timeline', label: 'tab.plan.timeline', Component: TimelineSection },
-] as const satisfies readonly { id: string; label: MessageKey; Component: (props: SectionProps) => unknown }[];
+] as const satisfies readonly { id: string; label: MessageKey; Component: (props: SectionProps) => unknown; leadersOnly?: boolean }[];
 
 type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -40,7 +45,8 @@ export function PlanPage() {
   if (error) return <MessageBar intent="error"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>;
   if (!plan) return <Spinner label={t('tab.loading')} />;
   if (new URLSearchParams(window.location.search).get('view') === 'print') return <PrintView plan={plan} />;
-  const Current = SECTIONS.find((s) => s.id === section)?.Component ?? ThemeSection;
+  const sections = SECTIONS.filter((s) => canEdit || !('leadersOnly' in s));
+  const Current = sections.find((s) => s.id === section)?.Component ?? ThemeSection;
   return (
     <main>
       <h1>{plan.network.name}</h1>
@@ -52,13 +58,13 @@ export function PlanPage() {
         ))}
       </section>
       <TabList
-        selectedValue={section}
+        selectedValue={sections.some((s) => s.id === section) ? section : 'theme'}
         onTabSelect={(_event, data) => {
           setSection(data.value as SectionId);
           window.location.hash = String(data.value);
         }}
       >
-        {SECTIONS.map((s) => (
+        {sections.map((s) => (
           <Tab key={s.id} value={s.id}>
             {t(s.label)}
           </Tab>

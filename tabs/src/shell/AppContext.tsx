@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { t as translate, type Locale, type MessageKey, type MessageParams } from '../../../bot/i18n';
 import type { Api } from './api';
-import type { Host } from './host';
+import type { Host, HostTheme } from './host';
 
 export interface Me {
   identity: { userId: string; name: string; email?: string; mode: 'development' | 'teams' };
@@ -13,6 +13,8 @@ export interface AppContextValue {
   api: Api;
   locale: Locale;
   me: Me;
+  /** The theme now (Teams may switch it while the tab is open). */
+  theme: HostTheme;
   t: (key: MessageKey, params?: MessageParams) => string;
 }
 

@@ -61,7 +61,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     body = <Spinner label={t('tab.loading')} />;
   } else {
     body = (
-      <AppContext.Provider value={{ host, api, locale: host.locale, me, t }}>
+      <AppContext.Provider value={{ host, api, locale: host.locale, me, theme, t }}>
         {me.devIdentities && <DevIdentityPicker onChange={loadMe} />}
         {children}
       </AppContext.Provider>

@@ -53,7 +53,8 @@ export function createApi({ locale, getToken }: ApiOptions) {
   }
   return {
     get: <T>(path: string) => call<T>('GET', path),
-    post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+    /** An ETag only where the server asks for one (closing a meeting). */
+    post: <T>(path: string, body: unknown, etag?: string) => call<T>('POST', path, body, etag),
     put: <T>(path: string, body: unknown, etag?: string) => call<T>('PUT', path, body, etag),
     patch: <T>(path: string, body: unknown, etag: string) => call<T>('PATCH', path, body, etag),
     del: (path: string, etag: string) => call<void>('DELETE', path, undefined, etag),

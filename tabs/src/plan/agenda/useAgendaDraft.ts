@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import type { Agenda, Meeting } from '../../../../bot/domain/model';
+import { useApp } from '../../shell/AppContext';
+import type { PlanView } from '../../shell/usePlan';
+import { useBaseEtag, useSaver } from '../shared/formKit';
+import { agendaBody, draftOf, itemErrors, parseDays, sameDraft, type AgendaDraft, type ItemErrors } from './agendaDraft';
+
+const FIELDS = ['daysBeforeToPost', 'preparation'] as const;
+
+export interface DraftErrors {
+  items: ItemErrors;
+  days?: string;
+}
+
+/**
+ * One meeting's agenda being edited: the draft (kept through a conflict), what is wrong with it, and saving it —
+ * PUT …/agenda with the agenda's ETag, then PATCH the meeting's preparation with the meeting's ETag if it changed.
+ */
+export function useAgendaDraft(plan: PlanView, meeting: Meeting, reload: () => Promise<void>) {
+  const { api, t } = useApp();
+  const saved = plan.agendas.find((a) => a.meetingId === meeting.id);
+  const current = plan.meetings.find((m) => m.id === meeting.id) ?? meeting;
+  const [draft, setDraft] = useState<AgendaDraft>(() => draftOf(saved, current));
+  const [baseline, setBaseline] = useState(draft);
+  const [errors, setErrors] = useState<DraftErrors>({ items: {} });
+  const saver = useSaver(FIELDS);
+  const agendaEtag = useBaseEtag(saved?.etag);
+  const meetingEtag = useBaseEtag(current.etag);
+  const path = `/api/networks/${encodeURIComponent(plan.network.id)}/meetings/${encodeURIComponent(meeting.id)}`;
+
+  const validate = (): boolean => {
+    const items = itemErrors(draft.items, { time: t('tab.meetings.field.time.invalid'), content: t('validation.required') });
+    const days = parseDays(draft.days) === undefined ? t('tab.agenda.days.invalid') : undefined;
+    setErrors({ items, days });
+    return !days && Object.keys(items).length === 0;
+  };
+
+  const save = async (): Promise<boolean> => {
+    if (!validate()) return false;
+    const preparation = draft.preparation.trim();
+    let stored: Agenda | undefined;
+    const ok = await saver.run(async () => {
+      stored = await api.put<Agenda>(`${path}/agenda`, agendaBody(draft), agendaEtag.base);
+      agendaEtag.reset(stored.etag);
+      if (preparation !== baseline.preparation.trim()) {
+        const updated = await api.patch<Meeting>(path, { preparation }, meetingEtag.base ?? '');
+        meetingEtag.reset(updated.etag);
+      }
+      await reload();
+    });
+    if (ok && stored) {
+      const next = draftOf(stored, { ...current, preparation });
+      setDraft(next);
+      setBaseline(next);
+    }
+    return ok;
+  };
+
+  return {
+    draft,
+    setDraft,
+    errors,
+    dirty: !sameDraft(draft, baseline),
+    save,
+    saving: saver.saving,
+    failure: saver.failure,
+    /** Back to what is saved. */
+    reset: () => {
+      setDraft(baseline);
+      setErrors({ items: {} });
+      saver.clear();
+    },
+    /** After a conflict: the latest version's ETags; the draft stays, ready to be saved again. */
+    reloadLatest: async () => {
+      await reload();
+      agendaEtag.rebase();
+      meetingEtag.rebase();
+      saver.clear();
+    },
+    previewPath: `${path}/agenda/preview`,
+    postPath: `${path}/agenda/post`,
+  };
+}
+
+export type AgendaDraftState = ReturnType<typeof useAgendaDraft>;

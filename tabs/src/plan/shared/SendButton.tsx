@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Button, MessageBar, MessageBarBody, Spinner, makeStyles } from '@fluentui/react-components';
+
+const useStyles = makeStyles({ buttons: { display: 'flex', gap: '8px', alignItems: 'center' } });
+
+interface Props {
+  label: string;
+  busyLabel: string;
+  disabled?: boolean;
+  /** Does the work and returns what to tell the user; a thrown error's message is shown instead. */
+  send: () => Promise<string | undefined>;
+}
+
+/** A button that asks the bot to send something now, with a spinner and a spoken outcome. */
+export function SendButton({ label, busyLabel, disabled, send }: Props) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ intent: 'success' | 'error'; message: string }>();
+
+  const run = async () => {
+    setOutcome(undefined);
+    setBusy(true);
+    try {
+      const message = await send();
+      if (message) setOutcome({ intent: 'success', message });
+    } catch (error) {
+      setOutcome({ intent: 'error', message: (error as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <div className={styles.buttons}>
+        <Button onClick={() => void run()} disabledFocusable={busy || disabled}>
+          {label}
+        </Button>
+        {busy && <Spinner size="tiny" label={busyLabel} />}
+      </div>
+      <div role="status">
+        {outcome && (
+          <MessageBar intent={outcome.intent}>
+            <MessageBarBody>{outcome.message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </>
+  );
+}
