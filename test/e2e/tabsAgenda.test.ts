@@ -222,6 +222,16 @@ describe('the plan tab: agenda and reflections', () => {
     expect((await lene.get(`/api/networks/${networkId}`)).body.meetings[0].closedAt).toBeUndefined();
   });
 
+  test('the leader sets when the one reminder goes out', async () => {
+    const days = page.getByRole('spinbutton', { name: 'Dage efter mødet' });
+    expect(await days.inputValue()).toBe('3');
+    await days.fill('5');
+    await days.press('Tab');
+    await page.getByRole('button', { name: 'Gem påmindelse' }).click();
+    await page.getByText('Påmindelsen sendes 5 dage efter hvert møde.').first().waitFor();
+    expect((await lene.get(`/api/networks/${networkId}`)).body.network.reflectionReminderDays).toBe(5);
+  });
+
   test('a participant reads the agenda (here in English) and has no reflection status', async () => {
     const jens = await openTab(browser, app.url, planUrl('agenda'), 'jens', 'en-GB');
     await jens.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();

@@ -10,6 +10,7 @@ import type { SectionProps } from './PlanPage';
 import { CloseMeeting } from './reflections/CloseMeeting';
 import { IdeaDialog, type IdeaSource } from './reflections/IdeaDialog';
 import { PostIdeaLot } from './reflections/PostIdeaLot';
+import { ReminderSetting } from './reflections/ReminderSetting';
 import { StatusTable } from './reflections/StatusTable';
 import { useReflectionStatus } from './reflections/status';
 import { byIds, useAnnouncer, useFocusAfterRender, useTableStyles } from './shared/formKit';
@@ -38,6 +39,7 @@ export function ReflectionsSection({ plan, reload }: SectionProps) {
           <MeetingReflections key={meeting.id} plan={plan} meeting={meeting} label={meetingLabel(meeting, plan.meetings, locale)} reload={reload} announce={announce} />
         </>
       )}
+      <ReminderSetting plan={plan} reload={reload} />
       <PostIdeaLot networkId={plan.network.id} />
     </PlanSection>
   );
