@@ -13,7 +13,7 @@ import { applyPatch } from './collections';
 const emptyAggregate = (network: Network): NetworkAggregate => ({
   network,
   themeRevisions: [], subthemes: [], participants: [], meetings: [], assignments: [], agendas: [],
-  summaries: [], reflections: [], ideas: [], analysisCategories: [], analysisNotes: [],
+  summaries: [], reflections: [], ideas: [], analysisCategories: [], analysisNotes: [], bookings: [],
 });
 
 /** Who is asking, and in development mode which identities can be chosen. */

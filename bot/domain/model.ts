@@ -288,6 +288,33 @@ export interface PhasePlan extends Versioned {
   steps: PhaseStep[];
 }
 
+export const BOOKING_STATES = ['booked', 'failed', 'cancelled'] as const;
+export type BookingState = (typeof BOOKING_STATES)[number];
+
+/**
+ * A meeting's calendar booking: kept after the meeting is deleted, so its event can be cancelled.
+ * The same record serves Graph (eventId) and .ics (uid + sequence).
+ */
+export interface Booking extends Versioned {
+  meetingId: string;
+  /** Stable per meeting: the .ics UID and Graph's iCalUId-like key. */
+  uid: string;
+  /** Raised whenever the booked content changes (RFC 5545 SEQUENCE). */
+  sequence: number;
+  /** What was booked: fingerprint of subject, time, place, attendees and body. */
+  fingerprint: string;
+  state: BookingState;
+  /** Graph event id in the organiser's calendar, once created. */
+  eventId?: string;
+  /** Why the last attempt failed, in the user's words. */
+  error?: string;
+  bookedAt?: IsoDateTime;
+  /** For cancellation after the meeting is gone: the subject and time it had. */
+  subject?: string;
+  start?: IsoDateTime;
+  end?: IsoDateTime;
+}
+
 /** Everything stored about one network: what one partition query returns. */
 export interface NetworkAggregate {
   network: Network;
@@ -305,4 +332,5 @@ export interface NetworkAggregate {
   analysisNotes: AnalysisNote[];
   delivery?: Delivery;
   phasePlan?: PhasePlan;
+  bookings: Booking[];
 }

@@ -595,6 +595,13 @@ export const da = {
   'tab.ideas.posted': 'Idé-parkeringspladsen bliver lagt i kanalen om lidt.',
   // more bot — keys 'bot.*'
   'bot.error': 'Beklager, det gik galt hos mig. Prøv igen om lidt — skriv "hjælp", hvis det bliver ved.',
+  // calendar — keys 'calendar.*'
+  'calendar.theme': 'Tema',
+  'calendar.purpose': 'Formål',
+  'calendar.preparation': 'Forberedelse',
+  'calendar.plan': 'Planen i Teams',
+  'calendar.online': 'Online (Teams-møde)',
+  'calendar.cancelled': 'Mødet er aflyst: det er fjernet fra netværkets plan.',
   // cards — keys 'card.*'
   'card.when': 'Hvornår',
   'card.where': 'Hvor',

@@ -595,6 +595,13 @@ export const en: Record<MessageKey, string> = {
   'tab.ideas.posted': 'The idea parking lot will be posted in the channel shortly.',
   // more bot — keys 'bot.*'
   'bot.error': 'Sorry, something went wrong on my side. Try again in a moment — type "help" if it keeps happening.',
+  // calendar — keys 'calendar.*'
+  'calendar.theme': 'Theme',
+  'calendar.purpose': 'Purpose',
+  'calendar.preparation': 'Preparation',
+  'calendar.plan': 'The plan in Teams',
+  'calendar.online': 'Online (Teams meeting)',
+  'calendar.cancelled': 'The meeting is cancelled: it has been removed from the network’s plan.',
   // cards — keys 'card.*'
   'card.when': 'When',
   'card.where': 'Where',

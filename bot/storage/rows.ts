@@ -21,6 +21,7 @@ export const ROW_SECTIONS = {
   analysisCategory: 'work',
   analysisNote: 'work',
   delivery: 'work',
+  booking: 'work',
   themeRevision: 'hist',
 } as const;
 
@@ -85,6 +86,7 @@ export function assemble(rows: TableEntityResult<Record<string, unknown>>[]): Ne
     analysisCategory: [] as NetworkAggregate['analysisCategories'],
     analysisNote: [] as NetworkAggregate['analysisNotes'],
     themeRevision: [] as NetworkAggregate['themeRevisions'],
+    booking: [] as NetworkAggregate['bookings'],
   };
   for (const row of rows) {
     const kind = kindOf(row);
@@ -112,5 +114,6 @@ export function assemble(rows: TableEntityResult<Record<string, unknown>>[]): Ne
     analysisCategories: lists.analysisCategory.sort((a, b) => a.order - b.order),
     analysisNotes: lists.analysisNote,
     themeRevisions: lists.themeRevision.sort((a, b) => a.revision - b.revision),
+    bookings: lists.booking,
   };
 }

@@ -72,6 +72,6 @@ export function reflection(
 export function emptyLists(): Omit<NetworkAggregate, 'network'> {
   return {
     themeRevisions: [], subthemes: [], participants: [], meetings: [], assignments: [], agendas: [],
-    summaries: [], reflections: [], ideas: [], analysisCategories: [], analysisNotes: [],
+    summaries: [], reflections: [], ideas: [], analysisCategories: [], analysisNotes: [], bookings: [],
   };
 }

@@ -258,7 +258,7 @@ export function socialEconomyExample(now: Date): NetworkAggregate {
 
   return {
     network, theme, themeRevisions, subthemes, participants, meetings, assignments, agendas: [agenda], summaries: [summary],
-    reflections, ideas, analysisCategories: [], analysisNotes: [], phasePlan,
+    reflections, ideas, analysisCategories: [], analysisNotes: [], phasePlan, bookings: [],
   };
 }
 

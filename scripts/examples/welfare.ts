@@ -267,7 +267,7 @@ export function welfareExample(now: Date): NetworkAggregate {
 
   return {
     network, theme, themeRevisions, subthemes, participants, meetings, assignments, agendas: [], summaries,
-    reflections, ideas, analysisCategories: [], analysisNotes: [], phasePlan,
+    reflections, ideas, analysisCategories: [], analysisNotes: [], phasePlan, bookings: [],
   };
 }
 

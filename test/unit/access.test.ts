@@ -16,7 +16,7 @@ function aggregate(): NetworkAggregate {
       referenceLeader: { name: 'Birgitte', userId: 'u-birgitte' },
     }),
     themeRevisions: [], subthemes: [], meetings: [], assignments: [], agendas: [], summaries: [], ideas: [],
-    analysisCategories: [], analysisNotes: [],
+    analysisCategories: [], analysisNotes: [], bookings: [],
     participants: [jens, helle],
     reflections: [reflection('p-jens', false), reflection('p-helle', true)],
   };

@@ -79,5 +79,6 @@ export function plannedNetwork(): NetworkAggregate {
     ideas: [],
     analysisCategories: [],
     analysisNotes: [],
+    bookings: [],
   };
 }

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { t, type Locale } from '../i18n';
+import type { Booking, Meeting, NetworkAggregate } from '../domain/model';
+import { ZONE } from '../domain/dates';
+import { meetingSubject } from '../domain/labels';
+import { meetingEndsAt, meetingParticipants, meetingStartsAt } from '../domain/series';
+
+// What goes into a meeting's calendar booking (seed 002, Dagsorden: "meeting 1 of 4, a short heading
+// for the theme, where and when, and the purpose"), the same for Graph and for .ics. Pure.
+
+export interface Attendee {
+  name: string;
+  email: string;
+}
+
+export interface CalendarEvent {
+  meetingId: string;
+  uid: string;
+  subject: string;
+  /** Plain text: theme, purpose, preparation, link to the plan. */
+  body: string;
+  /** Local wall-clock times in ZONE. */
+  date: string;
+  start: string;
+  end: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: typeof ZONE;
+  location: string;
+  online: boolean;
+  organizer: Attendee | undefined;
+  attendees: Attendee[];
+  /** Changes whenever anything above changes: decides "changed since booking". */
+  fingerprint: string;
+}
+
+export const eventUid = (networkId: string, meetingId: string) => `${meetingId}.${networkId}@netvaerk`;
+
+export function meetingEvent(aggregate: NetworkAggregate, meeting: Meeting, locale: Locale, planUrl?: string): CalendarEvent {
+  const subtheme = aggregate.subthemes.find((s) => s.id === meeting.subthemeId);
+  const subject = meetingSubject(meeting, aggregate.meetings, locale, subtheme?.title);
+  const body = [
+    `${t(locale, 'calendar.theme')}: ${aggregate.network.theme}`,
+    meeting.purpose && `${t(locale, 'calendar.purpose')}: ${meeting.purpose}`,
+    meeting.preparation && `${t(locale, 'calendar.preparation')}: ${meeting.preparation}`,
+    planUrl && `${t(locale, 'calendar.plan')}: ${planUrl}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const seen = new Set<string>();
+  const attendees = meetingParticipants(aggregate, meeting.id)
+    .filter((p) => p.email)
+    .map((p) => ({ name: p.name, email: p.email!.trim().toLowerCase() }))
+    .filter((a) => !seen.has(a.email) && seen.add(a.email))
+    .sort((a, b) => a.email.localeCompare(b.email));
+  const { leader } = aggregate.network;
+  const content = {
+    meetingId: meeting.id,
+    uid: eventUid(aggregate.network.id, meeting.id),
+    subject,
+    body,
+    date: meeting.date,
+    start: meeting.start,
+    end: meeting.end,
+    startsAt: meetingStartsAt(meeting),
+    endsAt: meetingEndsAt(meeting),
+    timeZone: ZONE,
+    location: meeting.online ? t(locale, 'calendar.online') : meeting.location,
+    online: meeting.online,
+    organizer: leader.email ? { name: leader.name, email: leader.email.trim().toLowerCase() } : undefined,
+    attendees,
+  };
+  return { ...content, fingerprint: fingerprintOf(content) };
+}
+
+function fingerprintOf(content: Omit<CalendarEvent, 'fingerprint'>): string {
+  const { subject, body, date, start, end, location, online, attendees } = content;
+  return createHash('sha256').update(JSON.stringify({ subject, body, date, start, end, location, online, attendees })).digest('base64url').slice(0, 22);
+}
+
+export type BookingStatus = 'notBooked' | 'booked' | 'changed' | 'failed';
+
+/** What the tab shows per meeting. */
+export function bookingStatus(booking: Booking | undefined, event: CalendarEvent): BookingStatus {
+  if (!booking || booking.state === 'cancelled') return 'notBooked';
+  if (booking.state === 'failed') return 'failed';
+  return booking.fingerprint === event.fingerprint ? 'booked' : 'changed';
+}
+
+/** Bookings whose meeting is gone: their events must be cancelled. */
+export const orphanedBookings = (aggregate: NetworkAggregate): Booking[] =>
+  aggregate.bookings.filter((b) => b.state !== 'cancelled' && !aggregate.meetings.some((m) => m.id === b.meetingId));
