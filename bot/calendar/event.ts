@@ -25,7 +25,7 @@ export interface CalendarEvent {
   end: string;
   startsAt: Date;
   endsAt: Date;
-  timeZone: typeof ZONE;
+  timeZone: string;
   location: string;
   online: boolean;
   organizer: Attendee | undefined;
@@ -54,7 +54,7 @@ export function meetingEvent(aggregate: NetworkAggregate, meeting: Meeting, loca
     .filter((a) => !seen.has(a.email) && seen.add(a.email))
     .sort((a, b) => a.email.localeCompare(b.email));
   const { leader } = aggregate.network;
-  const content = {
+  const content: Omit<CalendarEvent, 'fingerprint'> = {
     meetingId: meeting.id,
     uid: eventUid(aggregate.network.id, meeting.id),
     subject,
