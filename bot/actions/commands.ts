@@ -1,11 +1,10 @@
 import { t, type Locale } from '../i18n';
 import type { Network, NetworkAggregate } from '../domain/model';
-import { canEditPlan, participantOf, roleOf } from '../domain/access';
+import { canEditPlan, memberKeys, participantOf, roleOf } from '../domain/access';
 import { formatDate } from '../domain/dates';
 import { meetingLabel } from '../domain/labels';
 import { isPostable, nextMeeting, openForReflection } from '../domain/series';
 import { agendaCardFor, ideaLotCardFor, reflectionCardFor, type AdaptiveCard } from '../cards';
-import { memberKeys } from '../api/resources';
 import type { ActionServices, CardActor } from './types';
 
 // What the chat commands "næste møde", "idéer" and "mine refleksioner" answer with: cards from the

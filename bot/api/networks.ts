@@ -7,7 +7,7 @@ import { devIdentities } from '../auth/devIdentities';
 import { commit, guarded, inNetwork, parseBody, requireIfMatch, stamp, type Handler } from './context';
 import { conflict, unprocessable } from './errors';
 import { checkNetworkRules } from '../domain/rules';
-import { memberKeys } from './resources';
+import { memberKeys } from '../domain/access';
 import { applyPatch } from './collections';
 
 const emptyAggregate = (network: Network): NetworkAggregate => ({

@@ -4,6 +4,7 @@ import { defaultReflectionQuestions } from '../domain/labels';
 import * as schemas from '../domain/schemas';
 import type { RowChange } from '../storage/networkStore';
 import { collectionHandlers, type CollectionSpec } from './collections';
+import { memberKeys } from '../domain/access';
 import type { NetworkContext } from './context';
 
 // The lists inside a network. Each spec says who may change what; collections.ts does the HTTP.
@@ -12,13 +13,6 @@ const assignmentIds = (a: Assignment) => [a.meetingId, a.participantId];
 const deleteAssignments = (list: Assignment[]): RowChange[] =>
   list.map((a) => ({ op: 'delete', kind: 'assignment', ids: assignmentIds(a) }));
 
-/** Index keys under which "my networks" finds a participant: Teams id and e-mail. */
-export function memberKeys(person: { userId?: string; email?: string }): string[] {
-  const keys: string[] = [];
-  if (person.userId) keys.push(`u:${encodeURIComponent(person.userId)}`);
-  if (person.email) keys.push(`e:${encodeURIComponent(person.email.trim().toLowerCase())}`);
-  return keys;
-}
 
 function memberIndexChanges(before: Participant | undefined, after: Participant | undefined): RowChange[] {
   const old = new Set(before ? memberKeys(before) : []);

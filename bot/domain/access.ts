@@ -50,3 +50,11 @@ export function viewFor(aggregate: NetworkAggregate, caller: Caller): NetworkAgg
   const own = participantOf(aggregate, caller)?.id;
   return { ...aggregate, reflections: aggregate.reflections.filter((r) => canSeeReflection(r, role, own)) };
 }
+
+/** Index keys under which "my networks" finds a participant: Teams id and e-mail. */
+export function memberKeys(person: { userId?: string; email?: string }): string[] {
+  const keys: string[] = [];
+  if (person.userId) keys.push(`u:${encodeURIComponent(person.userId)}`);
+  if (person.email) keys.push(`e:${encodeURIComponent(person.email.trim().toLowerCase())}`);
+  return keys;
+}

@@ -3,7 +3,7 @@ import type { NetworkAggregate } from '../../bot/domain/model';
 import { checkNetworkRules } from '../../bot/domain/rules';
 import * as schemas from '../../bot/domain/schemas';
 import { localizeIssues, parseInput } from '../../bot/domain/validate';
-import { memberKeys } from '../../bot/api/resources';
+import { memberKeys } from '../../bot/domain/access';
 import type { RowChange } from '../../bot/storage/networkStore';
 import { rowKeyOf } from '../../bot/storage/rows';
 import { socialEconomyExample, SOCIAL_ECONOMY_ID } from './socialEconomy';
