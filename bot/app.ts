@@ -14,6 +14,9 @@ import { createReach } from './scheduler/reach';
 import { RateLimiter } from './scheduler/rateLimiter';
 import { limitedMessenger } from './scheduler/limitedMessenger';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
+import { createCalendarAccess } from './calendar/book';
+import { createOboTokenProvider, type GraphTokenProvider } from './calendar/obo';
+import type { RetryPolicy } from './calendar/graph';
 
 export interface App {
   server: Server;
@@ -30,6 +33,8 @@ export interface AppOptions {
   connectionString: string;
   now?: () => Date;
   auth?: AuthenticatorOptions;
+  /** Graph calendar booking without Entra ID (tests): a token provider instead of on-behalf-of, and the retry pace. */
+  graph?: { tokens: GraphTokenProvider; retry?: RetryPolicy };
 }
 
 /** Composes the service: storage → services → HTTP server, and listens. */
@@ -51,6 +56,14 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   const networkChanged = (networkId: string) => scheduler.networkChanged(networkId);
   const services: Services = { store, conversations, jobs, now, newId: defaultIdFactory, networkChanged };
+  // Graph only with delegated access (Teams SSO + client secret for on-behalf-of); otherwise .ics files.
+  const { auth } = config;
+  const graphTokens =
+    options.graph?.tokens ??
+    (auth.mode === 'teams' && config.graph.clientSecret
+      ? createOboTokenProvider({ clientId: auth.clientId, tenantId: auth.tenantId, clientSecret: config.graph.clientSecret })
+      : undefined);
+  if (graphTokens) services.calendar = createCalendarAccess({ baseUrl: config.graph.baseUrl, tokens: graphTokens, retry: options.graph?.retry });
   const bot = createBot({ conversations, logger, actions: { store, now, newId: defaultIdFactory, networkChanged } });
   const server = createServer({
     botEndpoint: (req, res) => adapter.handle(req, res, bot),

@@ -4,7 +4,7 @@ import { canEditPlan, memberKeys, participantOf, roleOf } from '../domain/access
 import { formatDate } from '../domain/dates';
 import { meetingLabel } from '../domain/labels';
 import { isPostable, nextMeeting, openForReflection } from '../domain/series';
-import { agendaCardFor, ideaLotCardFor, reflectionCardFor, type AdaptiveCard } from '../cards';
+import { agendaCardFor, analysisCardFor, ideaLotCardFor, reflectionCardFor, type AdaptiveCard } from '../cards';
 import type { ActionServices, CardActor } from './types';
 
 // What the chat commands "næste møde", "idéer" and "mine refleksioner" answer with: cards from the
@@ -73,4 +73,11 @@ export async function myReflectionReplies(input: CommandInput, services: ActionS
     );
   });
   return cards.length ? cards.slice(0, 5) : [{ text: t(input.locale, 'chat.noOpenReflections') }];
+}
+
+export async function analysisReplies(input: CommandInput, services: ActionServices): Promise<ChatReply[]> {
+  const networks = await networksOf(input, services);
+  if (networks.length === 0) return [{ text: t(input.locale, 'chat.noNetworks') }];
+  const refreshUserIds = input.actor.teamsUserId ? [input.actor.teamsUserId] : [];
+  return networks.map((aggregate) => ({ card: analysisCardFor(aggregate, { locale: input.locale, refreshUserIds }) }));
 }

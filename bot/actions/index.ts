@@ -1,5 +1,6 @@
 import { t } from '../i18n';
-import { IDEA_VERBS, REFLECTION_VERBS } from '../cards';
+import { ANALYSIS_VERBS, IDEA_VERBS, REFLECTION_VERBS } from '../cards';
+import { addAnalysisNote, showAnalysis } from './analysis';
 import { addIdea, ownIdea, setIdeaStatus, showIdeas } from './ideas';
 import { saveReflection, showReflection } from './reflection';
 import type { ActionServices, CardActionHandler, CardActionInput, CardActionResult } from './types';
@@ -15,6 +16,8 @@ const VERBS: Record<string, CardActionHandler> = {
   [IDEA_VERBS.own]: ownIdea,
   [IDEA_VERBS.status]: setIdeaStatus,
   [IDEA_VERBS.refresh]: showIdeas,
+  [ANALYSIS_VERBS.note]: addAnalysisNote,
+  [ANALYSIS_VERBS.refresh]: showAnalysis,
 };
 
 export function runCardAction(input: CardActionInput, services: ActionServices): Promise<CardActionResult> {

@@ -3,6 +3,7 @@ import type { Identity } from '../auth/identity';
 import type { NetworkStore, RowChange } from '../storage/networkStore';
 import type { ConversationStore } from '../storage/conversationStore';
 import type { JobStore } from '../scheduler/jobStore';
+import type { CalendarAccess } from '../calendar/book';
 import { StoreError } from '../storage/errors';
 import type { NetworkAggregate, Participant } from '../domain/model';
 import { canContribute, canDeleteNetwork, canEditPlan, canRead, participantOf, roleOf, type NetworkRole } from '../domain/access';
@@ -22,6 +23,8 @@ export interface Services {
   newId: () => string;
   /** After every stored change: the scheduler brings the network's sends in line. */
   networkChanged: (networkId: string) => void;
+  /** Set when Microsoft Graph calendar booking is configured; without it the calendar is .ics files. */
+  calendar?: CalendarAccess;
 }
 
 export const defaultIdFactory = (): string => randomUUID();
@@ -34,6 +37,8 @@ export interface RequestContext {
   query: Record<string, string>;
   body: unknown;
   ifMatch?: string;
+  /** The caller's Teams SSO token as it came (teams mode only): the assertion for on-behalf-of. */
+  ssoToken?: string;
   services: Services;
 }
 
@@ -41,6 +46,10 @@ export interface ApiResult {
   status?: number;
   body?: unknown;
   etag?: string;
+  /** A body that is not JSON (a calendar file, a document): `body` (string or bytes) is sent as is with this type. */
+  contentType?: string;
+  /** More response headers, e.g. Content-Disposition for a download. */
+  headers?: Record<string, string>;
 }
 
 export type Handler = (ctx: RequestContext) => Promise<ApiResult>;

@@ -1,6 +1,10 @@
 import type { Handler } from './context';
 import { createNetwork, deleteNetwork, getNetwork, listNetworks, me, patchNetwork } from './networks';
 import { listTeamMembers } from './teamMembers';
+import { cancellationsIcs, getCalendar, meetingIcs, seriesIcs } from './calendarIcs';
+import { bookCalendar } from './calendarBooking';
+import { deliveryDocument, deliveryDraft } from './delivery';
+import { analysisMaterial, plenary } from './material';
 import {
   closeMeeting, ideaFromReflection, listDeliveries, postAgendaNow, postIdeaLotNow, previewAgenda, previewIdeaLot, reflectionStatus, reopenMeeting,
 } from './sending';
@@ -47,6 +51,7 @@ export const routes: Route[] = [
   { method: 'get', path: `${M}/reflection-status`, handler: reflectionStatus },
   { method: 'post', path: `${M}/reflections/:participantId/idea`, handler: ideaFromReflection },
   { method: 'put', path: `${M}/summary`, handler: saveSummary },
+  { method: 'get', path: `${M}/plenary`, handler: plenary },
   { method: 'get', path: `${M}/reflections`, handler: listReflections },
   { method: 'put', path: `${M}/reflections/mine`, handler: saveMyReflection },
   { method: 'post', path: `${N}/ideas`, handler: ideas.create },
@@ -55,6 +60,7 @@ export const routes: Route[] = [
   { method: 'get', path: `${N}/deliveries`, handler: listDeliveries },
   { method: 'patch', path: `${N}/ideas/:ideaId`, handler: ideas.patch },
   { method: 'del', path: `${N}/ideas/:ideaId`, handler: ideas.remove },
+  { method: 'get', path: `${N}/analysis/material`, handler: analysisMaterial },
   { method: 'post', path: `${N}/analysis/categories`, handler: analysisCategories.create },
   { method: 'patch', path: `${N}/analysis/categories/:categoryId`, handler: analysisCategories.patch },
   { method: 'del', path: `${N}/analysis/categories/:categoryId`, handler: analysisCategories.remove },
@@ -62,5 +68,12 @@ export const routes: Route[] = [
   { method: 'patch', path: `${N}/analysis/notes/:noteId`, handler: analysisNotes.patch },
   { method: 'del', path: `${N}/analysis/notes/:noteId`, handler: analysisNotes.remove },
   { method: 'put', path: `${N}/delivery`, handler: saveDelivery },
+  { method: 'get', path: `${N}/delivery/draft`, handler: deliveryDraft },
+  { method: 'get', path: `${N}/delivery.docx`, handler: deliveryDocument },
   { method: 'put', path: `${N}/phases`, handler: savePhasePlan },
+  { method: 'get', path: `${N}/calendar`, handler: getCalendar },
+  { method: 'post', path: `${N}/calendar/book`, handler: bookCalendar },
+  { method: 'get', path: `${N}/calendar/series.ics`, handler: seriesIcs },
+  { method: 'get', path: `${N}/calendar/cancellations.ics`, handler: cancellationsIcs },
+  { method: 'get', path: `${M}/calendar.ics`, handler: meetingIcs },
 ];

@@ -17,6 +17,11 @@ export interface TeamsAuthConfig {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i;
 
+/** The raw token of an `Authorization: Bearer …` header, if that is what the request carries. */
+export function bearerToken(headers: RequestHeaders): string | undefined {
+  return BEARER.exec(header(headers, 'authorization')?.trim() ?? '')?.[1];
+}
+
 /** Verifies the Teams tab SSO token (v1 or v2) of one single tenant. */
 export function createTeamsVerifier(config: TeamsAuthConfig, keySet?: JWTVerifyGetKey): (headers: RequestHeaders) => Promise<Identity> {
   // 'common' or 'organizations' would need per-tenant issuer logic; this app serves one municipality.

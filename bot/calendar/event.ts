@@ -4,6 +4,7 @@ import type { Booking, Meeting, NetworkAggregate } from '../domain/model';
 import { ZONE } from '../domain/dates';
 import { meetingSubject } from '../domain/labels';
 import { meetingEndsAt, meetingParticipants, meetingStartsAt } from '../domain/series';
+import type { BookingStatus } from './view';
 
 // What goes into a meeting's calendar booking (seed 002, Dagsorden: "meeting 1 of 4, a short heading
 // for the theme, where and when, and the purpose"), the same for Graph and for .ics. Pure.
@@ -78,7 +79,7 @@ function fingerprintOf(content: Omit<CalendarEvent, 'fingerprint'>): string {
   return createHash('sha256').update(JSON.stringify({ subject, body, date, start, end, location, online, attendees })).digest('base64url').slice(0, 22);
 }
 
-export type BookingStatus = 'notBooked' | 'booked' | 'changed' | 'failed';
+export type { BookingStatus };
 
 /** What the tab shows per meeting. */
 export function bookingStatus(booking: Booking | undefined, event: CalendarEvent): BookingStatus {

@@ -4,6 +4,7 @@ import { defaultReflectionQuestions } from '../domain/labels';
 import { ideasWithoutOwner } from '../domain/series';
 import { buildAgendaCard } from './agendaCard';
 import { buildIdeaLotCard } from './ideaLotCard';
+import { buildAnalysisCard } from './analysisCard';
 import { buildReflectionCard, type ReflectionCardInput } from './reflectionCard';
 
 // The cards of one network, assembled from its stored state: what the scheduler posts and what the
@@ -68,5 +69,16 @@ export function ideaLotCardFor(aggregate: NetworkAggregate, view: IdeaLotView) {
     viewer: { isLeader: !!view.isLeader, userId: view.userId },
     refreshUserIds: view.refreshUserIds,
     notice: view.notice,
+  });
+}
+
+export function analysisCardFor(aggregate: NetworkAggregate, view: { locale: Locale; notice?: string; refreshUserIds?: readonly string[] }) {
+  return buildAnalysisCard({
+    network: aggregate.network,
+    categories: aggregate.analysisCategories,
+    notes: aggregate.analysisNotes,
+    locale: view.locale,
+    notice: view.notice,
+    refreshUserIds: view.refreshUserIds,
   });
 }

@@ -3,4 +3,5 @@ export { buildAgendaCard, type AgendaCardInput } from './agendaCard';
 export { buildReflectionCard, REFLECTION_VERBS, answerInputId, SHARED_INPUT_ID, type ReflectionCardInput } from './reflectionCard';
 export { buildIdeaLotCard, IDEA_VERBS, IDEA_TEXT_INPUT_ID, statusInputId, ideaOrder, type IdeaLotCardInput } from './ideaLotCard';
 export { CARD_CONTENT_TYPE, MAX_CARD_BYTES, cardBytes, clean, type AdaptiveCard } from './shared';
-export { agendaCardFor, reflectionCardFor, reflectionQuestionsOf, ideaLotCardFor, type ReflectionView, type IdeaLotView } from './forNetwork';
+export { agendaCardFor, analysisCardFor, reflectionCardFor, reflectionQuestionsOf, ideaLotCardFor, type ReflectionView, type IdeaLotView } from './forNetwork';
+export { buildAnalysisCard, ANALYSIS_VERBS, ANALYSIS_CATEGORY_INPUT_ID, ANALYSIS_TEXT_INPUT_ID, type AnalysisCardInput } from './analysisCard';

@@ -26,6 +26,8 @@ const envSchema = z.object({
   AAD_APP_CLIENT_ID: optional,
   AAD_APP_TENANT_ID: optional,
   AAD_APP_ID_URI: optional,
+  AAD_APP_CLIENT_SECRET: optional,
+  GRAPH_BASE_URL: optional.refine((value) => value === undefined || /^https?:\/\//.test(value), 'must be an http(s) URL'),
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   START_PLAYGROUND: z.enum(['auto', 'true', 'false']).default('auto'),
   SCHEDULER: z.enum(['on', 'off']).default('on'),
@@ -42,6 +44,8 @@ export interface Config {
   tabsDir: string;
   bot: { appId?: string; appPassword?: string; tenantId?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
   auth: { mode: 'development' } | { mode: 'teams'; tenantId: string; clientId: string; applicationIdUri?: string };
+  /** Microsoft Graph for calendar booking: configured only in teams mode with a client secret (on-behalf-of). */
+  graph: { baseUrl: string; clientSecret?: string };
   playground: { port: number; start: boolean };
   /** The sender of scheduled cards; every instance may run it (jobs are claimed with ETags). */
   scheduler: { enabled: boolean; pollMs: number; instanceId: string };
@@ -72,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tabsDir: path.resolve(e.TABS_DIR),
     bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_TYPE },
     auth,
+    graph: { baseUrl: e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com', clientSecret: e.AAD_APP_CLIENT_SECRET },
     playground: { port: e.PLAYGROUND_PORT, start: e.START_PLAYGROUND === 'auto' ? local : e.START_PLAYGROUND === 'true' },
     scheduler: { enabled: e.SCHEDULER === 'on', pollMs: e.SCHEDULER_POLL_MS, instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}` },
   };

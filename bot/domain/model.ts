@@ -306,6 +306,8 @@ export interface Booking extends Versioned {
   state: BookingState;
   /** Graph event id in the organiser's calendar, once created. */
   eventId?: string;
+  /** Whose calendar holds eventId (the user id of the leader who booked through Graph): only they can change it. */
+  organizerId?: string;
   /** Why the last attempt failed, in the user's words. */
   error?: string;
   bookedAt?: IsoDateTime;

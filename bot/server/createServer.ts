@@ -4,6 +4,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../config/logger';
 import type { Authenticator } from '../auth/authenticate';
 import { AuthError } from '../auth/errors';
+import { bearerToken } from '../auth/teamsToken';
 import { pickLocale, t, type Locale } from '../i18n';
 import { ApiError } from '../api/errors';
 import { routes } from '../api/routes';
@@ -83,10 +84,18 @@ export function createServer(deps: ServerDeps): Server {
           query: (req.query ?? {}) as Record<string, string>,
           body: req.body,
           ifMatch: req.header('if-match') || undefined,
+          ssoToken: identity.mode === 'teams' ? bearerToken(req.headers) : undefined,
           services: deps.services,
         };
         const result = await route.handler(ctx);
         if (result.etag) res.header('ETag', result.etag);
+        for (const [name, value] of Object.entries(result.headers ?? {})) res.header(name, value);
+        if (result.contentType) {
+          // Not JSON: restify's formatters are bypassed, the body goes out as it is.
+          res.header('Content-Type', result.contentType);
+          res.sendRaw(result.status ?? 200, result.body as string | Buffer);
+          return;
+        }
         res.send(result.status ?? 200, result.body);
       } catch (error) {
         if (error instanceof ApiError) {

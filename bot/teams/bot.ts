@@ -9,7 +9,7 @@ import {
 import { matchCommand, type Command } from './commands';
 import { helpText, unknownText, welcomeText } from './replies';
 import { runCardAction, type ActionServices, type CardActionInput, type CardActionResult } from '../actions';
-import { ideaLotReplies, myReflectionReplies, nextMeetingReplies, type ChatReply, type CommandInput } from '../actions/commands';
+import { analysisReplies, ideaLotReplies, myReflectionReplies, nextMeetingReplies, type ChatReply, type CommandInput } from '../actions/commands';
 import { toActivity } from './proactive';
 import { CARD_CONTENT_TYPE } from '../cards';
 
@@ -39,6 +39,7 @@ const COMMANDS: Record<Command, CommandAnswer> = {
   nextMeeting: nextMeetingReplies,
   ideas: ideaLotReplies,
   myReflections: myReflectionReplies,
+  analysis: analysisReplies,
 };
 
 export function createBot(deps: BotDependencies): TurnHandler {

@@ -1,13 +1,14 @@
 // The chat commands, in both languages. Matching forgives case, Teams' <at>mention</at>, punctuation,
 // missing Danish letters (æ ø å é typed as ae oe aa e) and a typo or two in longer words.
 
-export type Command = 'help' | 'nextMeeting' | 'ideas' | 'myReflections';
+export type Command = 'help' | 'nextMeeting' | 'ideas' | 'myReflections' | 'analysis';
 
 const ALIASES: Record<Command, readonly string[]> = {
   help: ['hjælp', 'help', 'hej', 'hi', 'hello'],
   nextMeeting: ['næste møde', 'next meeting', 'dagsorden', 'agenda'],
   ideas: ['idéer', 'ideer', 'ideas', 'idé', 'idea'],
   myReflections: ['mine refleksioner', 'my reflections', 'refleksioner', 'reflections'],
+  analysis: ['analyse', 'analysis', 'kategorier', 'categories'],
 };
 
 export function matchCommand(text: string): Command | undefined {

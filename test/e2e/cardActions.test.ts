@@ -177,3 +177,29 @@ describe('idea parking lot card', () => {
     expect(unknown.body.value).toBe(t('da', 'action.unknown'));
   });
 });
+
+describe('analysis card at the closing meeting', () => {
+  it('"analyse" brings the card; a note lands in the chosen category for everyone to see', async () => {
+    const lene = clientFor(app, 'lene');
+    const category = (await lene.post(`/api/networks/${networkId}/analysis/categories`, { title: 'Paradokser', preset: 'paradoxes', order: 0 })).body;
+    const before = channel.calls.length;
+    await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity('jens', { type: 'message', text: 'Analyse' })),
+    });
+    const [reply] = (await channel.received(before + 1)).slice(before);
+    expect(JSON.stringify(reply!.body.attachments[0].content)).toContain('Paradokser (0)');
+
+    const added = await press('jens', 'analysis.note', { networkId, analysisCategory: category.id, analysisNote: 'Vi vil innovere, men må ikke fejle' });
+    expect(added.text).toContain('Paradokser (1)');
+    expect(added.text).toContain('Vi vil innovere, men må ikke fejle — Jens Jensen');
+    const plan = await lene.get(`/api/networks/${networkId}`);
+    expect(plan.body.analysisNotes).toEqual([expect.objectContaining({ categoryId: category.id, text: 'Vi vil innovere, men må ikke fejle', priority: 'open', author: expect.objectContaining({ name: 'Jens Jensen' }) })]);
+
+    const empty = await press('jens', 'analysis.note', { networkId, analysisCategory: category.id, analysisNote: ' ' });
+    expect(empty.text).toContain(t('da', 'action.analysis.empty'));
+    const outsider = await press('ulla', 'analysis.note', { networkId, analysisCategory: category.id, analysisNote: 'x' });
+    expect(outsider.body.value).toBe(t('da', 'action.notParticipant'));
+  });
+});

@@ -9,6 +9,7 @@ import { docxToText } from '../support/libreoffice';
 let app: App;
 let lene: ReturnType<typeof clientFor>;
 let networkId: string;
+let meetings: string[];
 const N = () => `/api/networks/${networkId}`;
 const person = (key: string) => {
   const { name, userId, email } = findDevIdentity(key)!;
@@ -27,6 +28,11 @@ beforeAll(async () => {
   await lene.put(`${N()}/meetings/${first}/summary`, { keyLearningPoints: 'Socialøkonomi er forretning med et socialt formål.', waysToUseLearning: 'Jobcentret henviser til virksomhederne.' });
   await lene.put(`${N()}/meetings/${second}/summary`, { keyLearningPoints: 'Udbudsreglerne giver plads til sociale klausuler.' });
   await clientFor(app, 'jens').put(`${N()}/meetings/${first}/reflections/mine`, { answers: [{ question: 'Hvad tager du med?', answer: PRIVATE }], shared: false });
+  const helle = findDevIdentity('helle')!;
+  await lene.post(`${N()}/participants`, { name: helle.name, kind: 'core', role: 'manager', unit: 'SPO', userId: helle.userId, competenceAreas: [] });
+  await clientFor(app, 'helle').put(`${N()}/meetings/${first}/reflections/mine`, { answers: [{ question: 'Hvad tager du med?', answer: 'Vi kan købe ind hos dem' }], shared: true });
+  await clientFor(app, 'helle').post(`${N()}/ideas`, { text: 'Indkøbsguide til socialøkonomi', meetingId: first });
+  meetings = [first, second];
   const treasures = (await lene.post(`${N()}/analysis/categories`, { title: 'Skjulte skatte', preset: 'hiddenTreasures', order: 0 })).body.id;
   const paradoxes = (await lene.post(`${N()}/analysis/categories`, { title: 'Paradokser', preset: 'paradoxes', order: 1 })).body.id;
   for (const [categoryId, text, priority] of [
@@ -100,8 +106,26 @@ test('the same document in English', async () => {
   for (const heading of ['Delivery to Chefforum', 'Prioritised recommendations', 'How the learning has changed practice', 'Sent to the reference leader']) {
     expect(text).toContain(heading);
   }
-  expect(response.headers.get('content-disposition')).toContain('Delivery to Chefforum');
+  expect(response.headers.get('content-disposition')).toContain('filename="delivery-to-chefforum-socialoekonomiske-virksomheder.docx"');
 }, 120_000);
+
+test('the plenary view beside a summary shows only what participants shared — to the leader too', async () => {
+  for (const who of ['lene', 'jens']) {
+    const view = await clientFor(app, who).get(`${N()}/meetings/${meetings[0]}/plenary`);
+    expect(view.status).toBe(200);
+    expect(view.body.summary.keyLearningPoints).toContain('Socialøkonomi er forretning');
+    expect(view.body.sharedReflections).toEqual([{ participantId: expect.any(String), name: 'Helle Hansen', answers: [{ question: 'Hvad tager du med?', answer: 'Vi kan købe ind hos dem' }] }]);
+    expect(view.body.ideas.map((i: { text: string }) => i.text)).toEqual(['Indkøbsguide til socialøkonomi']);
+    expect(JSON.stringify(view.body)).not.toContain(PRIVATE);
+  }
+});
+
+test('the analysis material lays out every meeting in order, with nothing private', async () => {
+  const material = await clientFor(app, 'jens').get(`${N()}/analysis/material`);
+  expect(material.body.meetings.map((m: { meeting: { title: string } }) => m.meeting.title)).toEqual(['Opstart', 'Jura']);
+  expect(material.body.meetings[1].summary.keyLearningPoints).toContain('Udbudsreglerne');
+  expect(JSON.stringify(material.body)).not.toContain(PRIVATE);
+});
 
 test('someone outside the network cannot download it', async () => {
   const response = await fetch(`${app.url}${N()}/delivery.docx`, { headers: { 'X-Dev-User': 'ulla' } });

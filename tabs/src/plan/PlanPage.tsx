@@ -10,6 +10,7 @@ import { PlannerSection } from './PlannerSection';
 import { TimelineSection } from './TimelineSection';
 import { AgendaSection } from './AgendaSection';
 import { ReflectionsSection } from './ReflectionsSection';
+import { CalendarSection } from './CalendarSection';
 import { PrintView } from './print/PrintView';
 
 /** What every section of the plan gets: the plan as this user may see it, and how to refresh it. */
@@ -27,6 +28,8 @@ const SECTIONS = [
   { id: 'agenda', label: 'tab.plan.agenda', Component: AgendaSection },
   // Who got the questions and who answered: for the leaders only (the API answers 403 to others).
   { id: 'reflections', label: 'tab.plan.reflections', Component: ReflectionsSection, leadersOnly: true },
+  // Booking the series in calendars (Graph or .ics files): for the leaders only, like the API.
+  { id: 'calendar', label: 'tab.plan.calendar', Component: CalendarSection, leadersOnly: true },
   { id: 'timeline', label: 'tab.plan.timeline', Component: TimelineSection },
 ] as const satisfies readonly { id: string; label: MessageKey; Component: (props: SectionProps) => unknown; leadersOnly?: boolean }[];
 
