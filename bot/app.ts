@@ -72,6 +72,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     services,
     maxBodyBytes: config.maxBodyBytes,
     tabsDir: config.tabsDir,
+    signIn: config.auth.mode === 'teams' ? { clientId: config.auth.clientId, tenantId: config.auth.tenantId } : undefined,
     storageHealthy: async () => {
       await store.exists('healthz');
       return true;

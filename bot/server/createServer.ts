@@ -21,6 +21,8 @@ export interface ServerDeps {
   tabsDir?: string;
   /** Whether storage answers, for /healthz. */
   storageHealthy?: () => Promise<boolean>;
+  /** The Entra ID app the consent popup signs in to (public values); unset in development mode. */
+  signIn?: { clientId: string; tenantId: string };
 }
 
 const localeOf = (req: Request): Locale => pickLocale(req.header('accept-language'));
@@ -57,6 +59,12 @@ export function createServer(deps: ServerDeps): Server {
     err.toJSON = () => ({ error: { status, code, message: t(locale, key, { limit: deps.maxBodyBytes }) } });
     if (status >= 500) logger.error({ err, url: req.url }, 'request failed');
     return callback();
+  });
+
+  // Read before anyone is signed in: the consent popup needs to know where to send the leader.
+  server.get('/api/auth/settings', async (_req: Request, res: Response) => {
+    if (deps.signIn) res.send(200, deps.signIn);
+    else sendError(res, 404, 'notFound', t('da', 'api.notFound'));
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
