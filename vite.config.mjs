@@ -21,6 +21,7 @@ export default defineConfig({
         config: resolve(import.meta.dirname, 'tabs/config.html'),
         plan: resolve(import.meta.dirname, 'tabs/plan.html'),
         personal: resolve(import.meta.dirname, 'tabs/personal.html'),
+        consent: resolve(import.meta.dirname, 'tabs/consent.html'),
       },
     },
   },
