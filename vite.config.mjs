@@ -20,6 +20,7 @@ export default defineConfig({
         index: resolve(import.meta.dirname, 'tabs/index.html'),
         config: resolve(import.meta.dirname, 'tabs/config.html'),
         plan: resolve(import.meta.dirname, 'tabs/plan.html'),
+        delivery: resolve(import.meta.dirname, 'tabs/delivery.html'),
         personal: resolve(import.meta.dirname, 'tabs/personal.html'),
         consent: resolve(import.meta.dirname, 'tabs/consent.html'),
       },

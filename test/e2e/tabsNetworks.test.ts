@@ -10,6 +10,7 @@ import { CLIENT_ID, TENANT, mint, newSigningKey, type SigningKey } from '../unit
 jest.setTimeout(60_000);
 
 const PLAN_URL = /\/tabs\/plan\.html\?networkId=([\w-]+)/;
+const DELIVERY_URL = /\/tabs\/delivery\.html\?networkId=([\w-]+)/;
 
 async function fillNetworkForm(page: Page | FrameLocator, values: { name: string; type: string; theme: string; start: string; end?: string }) {
   await page.getByLabel('Netværkets navn').fill(values.name);
@@ -158,17 +159,42 @@ describe('My networks and the tab configuration page', () => {
     expect(body.networks).toMatchObject([{ name: 'Innovation i byrummet', teamId: 'team-2', channelId: 'chan-2', endDate: '2026-11-04' }]);
     await page.context().close();
   });
+
+  test('the configuration page makes the tab the delivery to Chefforum instead of the plan', async () => {
+    const page = await openTab(browser, app.url, '/tabs/config.html?teamId=team-3&channelId=chan-3');
+    const kind = page.getByRole('radiogroup', { name: 'Hvad skal fanen vise?' });
+    await kind.waitFor();
+    expect(await kind.getByRole('radio', { name: 'Netværkets plan' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Åbn planen' }).waitFor();
+    await kind.getByRole('radio', { name: 'Leverance til Chefforum' }).check();
+    await page.getByText('Skabelonen til leverancen', { exact: false }).waitFor();
+    await page.getByRole('radio', { name: 'Opret et nyt netværk' }).check();
+    await fillNetworkForm(page, { name: 'Læring om socialøkonomi', type: 'Læringsnetværk', theme: 'Socialøkonomiske virksomheder', start: '04.01.2027' });
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, 'tabs-config-delivery');
+    await page.getByRole('button', { name: 'Åbn leverancen' }).click();
+    await page.waitForURL(DELIVERY_URL);
+    await page.getByRole('heading', { level: 1, name: 'Leverance til Chefforum' }).waitFor();
+    const { body } = await clientFor(app, 'lene').get('/api/networks?channelId=chan-3');
+    expect(body.networks).toMatchObject([{ id: DELIVERY_URL.exec(page.url())![1], name: 'Læring om socialøkonomi', channelId: 'chan-3' }]);
+
+    // Opened again for a delivery tab (here ?tab=delivery, in Teams the entity id it stored): the choice is kept.
+    await page.goto(`${app.url}/tabs/config.html?teamId=team-3&channelId=chan-3&tab=delivery`);
+    expect(await page.getByRole('radio', { name: 'Leverance til Chefforum' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Læring om socialøkonomi' }).isChecked()).toBe(true);
+    await page.context().close();
+  });
 });
 
 // Inside Teams: a same-origin parent page plays the Teams host (teams-js accepts messages from its own origin).
-const fakeTeamsHost = (frameSrc: string, token: string) => `<!doctype html>
+const fakeTeamsHost = (frameSrc: string, token: string, entityId?: string) => `<!doctype html>
 <html lang="da"><head><title>Teams (fake)</title></head><body>
 <iframe id="tab" title="Fane" src="${frameSrc}" style="width:1200px;height:1600px;border:0"></iframe>
 <script>
   window.calls = [];
   const runtime = { apiVersion: 4, isLegacyTeams: false, supports: { pages: { config: {} }, authentication: {}, teamsCore: {}, appInitialization: {} } };
   const context = { locale: 'da-dk', theme: 'default', frameContext: 'settings', hostClientType: 'web',
-    teamId: '19:team@thread.skype', groupId: 'group-42', channelId: '19:channel-42@thread.tacv2', tid: '${TENANT}' };
+    teamId: '19:team@thread.skype', groupId: 'group-42', channelId: '19:channel-42@thread.tacv2', tid: '${TENANT}'${entityId ? `, entityId: '${entityId}'` : ''} };
   const tab = document.getElementById('tab');
   window.addEventListener('message', (event) => {
     const m = event.data;
@@ -245,5 +271,49 @@ describe('the configuration page inside Teams', () => {
       suggestedDisplayName: 'Plan',
     });
     await context.close();
+  });
+
+  test('a delivery tab: the kind chosen on the page goes to Teams, and is preselected when the settings open again', async () => {
+    const token = await mint(key);
+    const open = async (entityId?: string) => {
+      const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 1700 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.route(`${app.url}/teams-host.html`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: fakeTeamsHost('/tabs/config.html', token, entityId) }),
+      );
+      await page.goto(`${app.url}/teams-host.html`);
+      const tab = page.frameLocator('#tab');
+      await tab.getByRole('radio', { name: 'Netværk fra Teams' }).waitFor();
+      return { page, tab, context };
+    };
+    const save = async (page: Page) => {
+      await page.waitForFunction(() => (window as unknown as { calls: Call[] }).calls.filter((c) => c.func === 'settings.setValidityState').at(-1)?.args[0] === true);
+      await page.evaluate(() => (window as unknown as { pressSave: () => void }).pressSave());
+      await waitForCall(page, 'settings.save.success');
+      return (await callsOf(page)).find((c) => c.func === 'settings.setSettings')!.args[0] as Record<string, string>;
+    };
+    const listed = await fetch(`${app.url}/api/networks?channelId=19%3Achannel-42%40thread.tacv2`, { headers: { Authorization: `Bearer ${token}` } });
+    const id = (await listed.json()).networks[0].id as string;
+
+    // Added as a new tab: the plan is preselected; the leader picks the delivery.
+    const first = await open();
+    expect(await first.tab.getByRole('radio', { name: 'Netværkets plan' }).isChecked()).toBe(true);
+    expect(await first.tab.getByRole('radio', { name: 'Netværk fra Teams' }).isChecked()).toBe(true);
+    await first.tab.getByRole('radio', { name: 'Leverance til Chefforum' }).check();
+    expect(await save(first.page)).toMatchObject({
+      contentUrl: `${app.url}/tabs/delivery.html?networkId=${id}`,
+      websiteUrl: `${app.url}/tabs/delivery.html?networkId=${id}`,
+      entityId: `delivery-${id}`,
+      suggestedDisplayName: 'Leverance',
+    });
+    await first.context.close();
+
+    // Its settings opened again: Teams gives the stored entity id, so the delivery stays chosen.
+    const again = await open(`delivery-${id}`);
+    expect(await again.tab.getByRole('radio', { name: 'Leverance til Chefforum' }).isChecked()).toBe(true);
+    await screenshot(again.page, 'tabs-config-teams-delivery');
+    expect(await save(again.page)).toMatchObject({ contentUrl: `${app.url}/tabs/delivery.html?networkId=${id}`, entityId: `delivery-${id}` });
+    await again.context.close();
   });
 });

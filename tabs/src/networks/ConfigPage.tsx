@@ -1,12 +1,13 @@
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text, makeStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { canEditPlan } from '../../../bot/domain/access';
+import type { MessageKey } from '../../../bot/i18n';
 import { useApp } from '../shell/AppContext';
 import { ApiError } from '../shell/api';
 import { NetworkForm } from './NetworkForm';
 import { NetworkFacts } from './NetworkSummary';
-import { planUrl, type NetworkEntry } from './networkDraft';
-import { channelOf, isLinkedTo, linkToChannel, onTeamsSave, setTeamsTabConfig, setTeamsValidity } from './tabConfig';
+import { planUrl, type NetworkEntry, type TabKind } from './networkDraft';
+import { channelOf, isLinkedTo, linkToChannel, onTeamsSave, setTeamsTabConfig, setTeamsValidity, tabKindOf } from './tabConfig';
 import { useMyNetworks } from './useMyNetworks';
 import { useNetworkForm } from './useNetworkForm';
 
@@ -14,12 +15,19 @@ const useStyles = makeStyles({
   block: { marginTop: '24px', maxWidth: '760px' },
   option: { display: 'grid', paddingBottom: '8px' },
   facts: { paddingLeft: '32px' },
+  kindHelp: { paddingLeft: '32px', display: 'block' },
   actions: { marginTop: '24px', display: 'flex', gap: '12px', alignItems: 'center' },
 });
 
 type Choice = 'link' | 'create';
 
-/** The channel tab's configuration: show one of my networks in this channel, or create one for it. */
+const KINDS = [
+  { kind: 'plan', label: 'tab.config.kindPlan', help: 'tab.config.kindPlan.help', displayName: 'tab.config.displayName', open: 'tab.config.openPlan' },
+  { kind: 'delivery', label: 'tab.config.kindDelivery', help: 'tab.config.kindDelivery.help', displayName: 'tab.config.displayNameDelivery', open: 'tab.config.openDelivery' },
+] as const satisfies readonly { kind: TabKind; label: MessageKey; help: MessageKey; displayName: MessageKey; open: MessageKey }[];
+const kindInfo = (kind: TabKind) => KINDS.find((k) => k.kind === kind)!;
+
+/** The channel tab's configuration: what the tab shows (the plan or the delivery), of one of my networks or a new one. */
 export function ConfigPage() {
   const { host, api, t } = useApp();
   const styles = useStyles();
@@ -28,6 +36,9 @@ export function ConfigPage() {
   const inChannel = useMyNetworks(channel?.channelId, !channel);
   const form = useNetworkForm();
   const [choice, setChoice] = useState<Choice>();
+  const [kind, setKind] = useState<TabKind>(() => tabKindOf(host));
+  const kindRef = useRef(kind);
+  kindRef.current = kind;
   const [selected, setSelected] = useState('');
   const [created, setCreated] = useState<NetworkEntry>();
   const [busy, setBusy] = useState(false);
@@ -72,24 +83,41 @@ export function ConfigPage() {
 
   const valid = choice === 'link' ? !!selected : choice === 'create' && form.valid;
   useEffect(() => {
-    if (host.inTeams) onTeamsSave(async () => setTeamsTabConfig(await saveRef.current(), t('tab.config.displayName')));
+    if (host.inTeams) {
+      onTeamsSave(async () => {
+        const chosen = kindRef.current;
+        await setTeamsTabConfig(await saveRef.current(), chosen, t(kindInfo(chosen).displayName));
+      });
+    }
   }, []);
   useEffect(() => {
     if (host.inTeams) setTeamsValidity(valid);
   }, [valid]);
 
-  const openPlan = () => saveRef.current().then((id) => window.location.assign(planUrl(id)), () => undefined);
+  const openPlan = () => saveRef.current().then((id) => window.location.assign(planUrl(id, kind)), () => undefined);
   const loadError = mine.error ?? inChannel.error;
 
   return (
     <main>
       <h1>{t('tab.config.title')}</h1>
-      <Text as="p" block>{t(channel ? 'tab.config.intro' : 'tab.config.introNoChannel')}</Text>
+      <Text as="p" block>{t(channel ? 'tab.config.introKinds' : 'tab.config.introNoChannel')}</Text>
       {loadError && <MessageBar intent="error"><MessageBarBody>{loadError.message}</MessageBarBody></MessageBar>}
       {!loaded || !choice ? (
         !loadError && <Spinner size="small" label={t('tab.loading')} />
       ) : (
         <form ref={form.formRef} noValidate onSubmit={(event) => (event.preventDefault(), void openPlan())}>
+          <Field label={t('tab.config.kind')} className={styles.block}>
+            <RadioGroup value={kind} onChange={(_e, d) => setKind(d.value as TabKind)}>
+              {KINDS.map((k) => (
+                <div key={k.kind} className={styles.option}>
+                  <Radio value={k.kind} label={t(k.label)} aria-describedby={`config-kind-${k.kind}`} />
+                  <Text id={`config-kind-${k.kind}`} size={200} className={styles.kindHelp}>
+                    {t(k.help)}
+                  </Text>
+                </div>
+              ))}
+            </RadioGroup>
+          </Field>
           <Field label={t('tab.config.choice')} className={styles.block}>
             <RadioGroup value={choice} onChange={(_e, d) => setChoice(d.value as Choice)}>
               <Radio value="link" label={t('tab.config.choiceLink')} disabled={choosable.length === 0} />
@@ -113,7 +141,7 @@ export function ConfigPage() {
             {host.inTeams ? (
               <Text>{t('tab.config.teamsSaveHint')}</Text>
             ) : (
-              <Button type="submit" appearance="primary" disabled={busy}>{t('tab.config.openPlan')}</Button>
+              <Button type="submit" appearance="primary" disabled={busy}>{t(kindInfo(kind).open)}</Button>
             )}
             {busy && <Spinner size="tiny" label={t('tab.config.saving')} />}
           </div>

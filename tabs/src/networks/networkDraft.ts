@@ -87,15 +87,18 @@ export interface ChannelRef {
   channelId: string;
 }
 
-/** The plan page of a network; a standalone page keeps its ?theme= and ?locale= for the next page. */
-export function planUrl(networkId: string): string {
+/** What a channel tab shows: the network's plan, or the delivery to Chefforum. */
+export type TabKind = 'plan' | 'delivery';
+
+/** The plan (or delivery) page of a network; a standalone page keeps its ?theme= and ?locale= for the next page. */
+export function planUrl(networkId: string, kind: TabKind = 'plan'): string {
   const here = new URLSearchParams(window.location.search);
   const params = new URLSearchParams({ networkId });
   for (const keep of ['theme', 'locale']) {
     const value = here.get(keep);
     if (value) params.set(keep, value);
   }
-  return `/tabs/plan.html?${params.toString()}`;
+  return `/tabs/${kind}.html?${params.toString()}`;
 }
 
 export const roleKey = (role: NetworkRole): MessageKey => `tab.networks.role.${role}`;

@@ -3,7 +3,7 @@ import type { Network } from '../../../bot/domain/model';
 import type { Api } from '../shell/api';
 import { ApiError } from '../shell/api';
 import type { Host } from '../shell/host';
-import type { ChannelRef, NetworkEntry } from './networkDraft';
+import type { ChannelRef, NetworkEntry, TabKind } from './networkDraft';
 
 // The configurable tab: which channel asks, linking a network to it, and telling Teams what to show.
 
@@ -37,10 +37,30 @@ export async function linkToChannel(api: Api, network: NetworkEntry, channel: Ch
   }
 }
 
-/** What Teams stores for the tab: the plan page of the chosen network. */
-export async function setTeamsTabConfig(networkId: string, displayName: string): Promise<void> {
-  const url = `${window.location.origin}/tabs/plan.html?networkId=${encodeURIComponent(networkId)}`;
-  await pages.config.setConfig({ contentUrl: url, websiteUrl: url, entityId: networkId, suggestedDisplayName: displayName });
+const DELIVERY_ENTITY = 'delivery-';
+
+/**
+ * The entity id Teams keeps for a tab: the network's id for the plan (as tabs added before there was a choice have
+ * it), `delivery-<id>` for the delivery, so two tabs of one network in a channel stay apart.
+ */
+export const entityIdOf = (networkId: string, kind: TabKind) => (kind === 'delivery' ? `${DELIVERY_ENTITY}${networkId}` : networkId);
+
+/**
+ * Which kind this tab is when its settings are opened again (Teams gives the entity id it stored); standalone,
+ * ?tab=delivery tries the same. A new tab is a plan.
+ */
+export function tabKindOf(host: Host): TabKind {
+  if (host.inTeams) return host.context?.page?.id?.startsWith(DELIVERY_ENTITY) ? 'delivery' : 'plan';
+  return new URLSearchParams(window.location.search).get('tab') === 'delivery' ? 'delivery' : 'plan';
+}
+
+/**
+ * What Teams stores for the tab: the plan page or the delivery page of the chosen network. The manifest may declare
+ * only one configurable tab (`configurableTabs` has maxItems 1), so the config page is where the kind is chosen.
+ */
+export async function setTeamsTabConfig(networkId: string, kind: TabKind, displayName: string): Promise<void> {
+  const url = `${window.location.origin}/tabs/${kind}.html?networkId=${encodeURIComponent(networkId)}`;
+  await pages.config.setConfig({ contentUrl: url, websiteUrl: url, entityId: entityIdOf(networkId, kind), suggestedDisplayName: displayName });
 }
 
 /** Teams' Save button: enabled only when the choice is complete. */

@@ -11,6 +11,8 @@ import { TimelineSection } from './TimelineSection';
 import { AgendaSection } from './AgendaSection';
 import { ReflectionsSection } from './ReflectionsSection';
 import { CalendarSection } from './CalendarSection';
+import { SummarySection } from './SummarySection';
+import { AnalysisSection } from './AnalysisSection';
 import { PrintView } from './print/PrintView';
 
 /** What every section of the plan gets: the plan as this user may see it, and how to refresh it. */
@@ -28,6 +30,10 @@ const SECTIONS = [
   { id: 'agenda', label: 'tab.plan.agenda', Component: AgendaSection },
   // Who got the questions and who answered: for the leaders only (the API answers 403 to others).
   { id: 'reflections', label: 'tab.plan.reflections', Component: ReflectionsSection, leadersOnly: true },
+  // After each meeting: the joint summary beside what participants shared; everybody reads it, the leaders write it.
+  { id: 'summary', label: 'tab.plan.summary', Component: SummarySection },
+  // The closing meeting's analysis by categories: everybody sees all material and writes notes.
+  { id: 'analysis', label: 'tab.plan.analysis', Component: AnalysisSection },
   // Booking the series in calendars (Graph or .ics files): for the leaders only, like the API.
   { id: 'calendar', label: 'tab.plan.calendar', Component: CalendarSection, leadersOnly: true },
   { id: 'timeline', label: 'tab.plan.timeline', Component: TimelineSection },

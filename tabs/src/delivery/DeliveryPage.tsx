@@ -1,0 +1,110 @@
+import { useEffect } from 'react';
+import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { DeliveryStatus } from '../../../bot/domain/model';
+import { useApp } from '../shell/AppContext';
+import { usePlan, type PlanView } from '../shell/usePlan';
+import { useAnnouncer, useFocusAfterRender } from '../plan/shared/formKit';
+import { formatDateTime } from '../plan/theme/format';
+import { DeliveryDocument } from './DeliveryDocument';
+import { DeliveryEditor } from './DeliveryEditor';
+import { DeliveryPrintView } from './DeliveryPrintView';
+import { ExportButtons } from './ExportButtons';
+import { StatusStepper } from './StatusStepper';
+import { useDeliveryDraft } from './useDeliveryDraft';
+
+// "Leverance til Chefforum" (seed 002): the delivery template tab, a second kind of the configurable channel tab.
+// ?networkId= picks the network, ?view=print the print view. Leaders edit; the reference leader and participants read.
+
+const useStyles = makeStyles({
+  title: { margin: '0 0 4px' },
+  subtitle: { margin: '0 0 8px', fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: '0 0 4px', maxWidth: '75ch' },
+  meta: { margin: '0 0 8px', color: tokens.colorNeutralForeground2 },
+  stack: { display: 'grid', gap: '8px', maxWidth: '900px' },
+});
+
+export function DeliveryPage() {
+  const { t } = useApp();
+  const params = new URLSearchParams(window.location.search);
+  const networkId = params.get('networkId') ?? undefined;
+  const { plan, error, reload, canEdit } = usePlan(networkId);
+
+  if (!networkId) return <MessageBar intent="error"><MessageBarBody>{t('tab.delivery.noNetwork')}</MessageBarBody></MessageBar>;
+  if (error) return <MessageBar intent="error"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>;
+  if (!plan) return <Spinner label={t('tab.loading')} />;
+  if (params.get('view') === 'print') return <DeliveryPrintView plan={plan} />;
+  return canEdit ? <LeaderDelivery plan={plan} reload={reload} /> : <ReaderDelivery plan={plan} />;
+}
+
+function Heading({ plan, intro }: { plan: PlanView; intro: 'tab.delivery.intro' | 'tab.delivery.introReadOnly' }) {
+  const { t } = useApp();
+  const styles = useStyles();
+  const saved = plan.delivery;
+  return (
+    <>
+      <h1 className={styles.title}>{t('delivery.title')}</h1>
+      <p className={styles.subtitle}>{plan.network.name}</p>
+      <p className={styles.intro}>{t(intro)}</p>
+      {saved?.updatedAt && (
+        <p className={styles.meta} data-testid="delivery-last-saved">
+          {t('tab.delivery.lastSaved', { when: formatDateTime(saved.updatedAt), name: saved.updatedBy ?? '—' })}
+        </p>
+      )}
+    </>
+  );
+}
+
+function LeaderDelivery({ plan, reload }: { plan: PlanView; reload: () => Promise<void> }) {
+  const { t } = useApp();
+  const styles = useStyles();
+  const { announce, region } = useAnnouncer();
+  const focusAfter = useFocusAfterRender();
+  const state = useDeliveryDraft(plan, reload);
+
+  // Leaving with unsaved changes (the print view, a reload, closing) asks first, as browsers do.
+  useEffect(() => {
+    if (!state.dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [state.dirty]);
+
+  const setStatus = async (status: DeliveryStatus) => {
+    if (await state.save(status)) announce(t('tab.delivery.status.changed', { status: t(`delivery.status.${status}`) }));
+    else focusAfter(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]'));
+  };
+
+  return (
+    <main className={styles.stack}>
+      <div>
+        <Heading plan={plan} intro="tab.delivery.intro" />
+      </div>
+      {region}
+      <StatusStepper status={state.status} onSet={(status) => void setStatus(status)} busy={state.saving} dirty={state.dirty} />
+      <ExportButtons networkId={plan.network.id} dirty={state.dirty} saved={!!state.saved} />
+      <DeliveryEditor state={state} announce={announce} />
+    </main>
+  );
+}
+
+function ReaderDelivery({ plan }: { plan: PlanView }) {
+  const { t } = useApp();
+  const styles = useStyles();
+  const saved = plan.delivery;
+  return (
+    <main className={styles.stack}>
+      <div>
+        <Heading plan={plan} intro="tab.delivery.introReadOnly" />
+      </div>
+      <StatusStepper status={saved?.status ?? 'draft'} />
+      {saved ? (
+        <>
+          <ExportButtons networkId={plan.network.id} dirty={false} saved />
+          <DeliveryDocument delivery={saved} />
+        </>
+      ) : (
+        <p className={styles.meta}>{t('tab.delivery.notSaved')}</p>
+      )}
+    </main>
+  );
+}

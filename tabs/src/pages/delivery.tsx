@@ -1,0 +1,4 @@
+import { mount } from '../shell/mount';
+import { DeliveryPage } from '../delivery/DeliveryPage';
+
+mount(<DeliveryPage />);

@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Field, Select, Spinner, Textarea, makeStyles } from '@fluentui/react-components';
+import { meetingLabel, orderMeetings } from '../../../../bot/domain/labels';
+import type { AnalysisCategory } from '../../../../bot/domain/model';
+import { MAX } from '../../../../bot/domain/schemas';
+import { useApp } from '../../shell/AppContext';
+import type { PlanView } from '../../shell/usePlan';
+import { SaveFailureBar, useSaver } from '../shared/formKit';
+
+const useStyles = makeStyles({
+  form: { display: 'grid', gap: '8px', marginTop: '8px', maxWidth: '640px' },
+  buttons: { display: 'flex', gap: '8px', alignItems: 'center' },
+  meeting: { maxWidth: '360px' },
+});
+
+interface Props {
+  plan: PlanView;
+  category: AnalysisCategory;
+  title: string;
+  reload: () => Promise<void>;
+  announce: (message: string) => void;
+}
+
+/** Anyone in the network writes a note in a category; the field is ready for the next one after adding. */
+export function AddNoteForm({ plan, category, title, reload, announce }: Props) {
+  const { api, t, locale } = useApp();
+  const styles = useStyles();
+  const saver = useSaver(['text', 'meetingId']);
+  const [text, setText] = useState('');
+  const [meetingId, setMeetingId] = useState('');
+  const [empty, setEmpty] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = text.trim();
+    setEmpty(!value);
+    if (!value) return;
+    const ok = await saver.run(async () => {
+      await api.post(`/api/networks/${encodeURIComponent(plan.network.id)}/analysis/notes`, { categoryId: category.id, text: value, ...(meetingId ? { meetingId } : {}) });
+      await reload();
+    });
+    if (ok) {
+      setText('');
+      announce(t('tab.analysis.notes.added', { category: title }));
+    }
+  };
+
+  return (
+    <form className={styles.form} aria-label={t('tab.analysis.notes.new', { category: title })} onSubmit={(event) => void submit(event)} noValidate>
+      <Field label={t('tab.analysis.notes.new', { category: title })} validationMessage={empty ? t('validation.required') : saver.failure?.fields.text}>
+        <Textarea value={text} maxLength={MAX.medium} rows={2} resize="vertical" onChange={(_e, d) => (setText(d.value), setEmpty(false))} />
+      </Field>
+      <Field className={styles.meeting} label={t('tab.analysis.notes.meeting')} validationMessage={saver.failure?.fields.meetingId}>
+        <Select value={meetingId} onChange={(_e, d) => setMeetingId(d.value)}>
+          <option value="">{t('tab.analysis.notes.noMeeting')}</option>
+          {orderMeetings(plan.meetings).map((m) => (
+            <option key={m.id} value={m.id}>
+              {meetingLabel(m, plan.meetings, locale)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <SaveFailureBar
+        failure={saver.failure}
+        onReload={async () => {
+          await reload();
+          saver.clear();
+        }}
+      />
+      <div className={styles.buttons}>
+        <Button type="submit" appearance="primary" disabled={saver.saving}>{t('tab.analysis.notes.add')}</Button>
+        {saver.saving && <Spinner size="tiny" label={t('tab.planner.saving')} />}
+      </div>
+    </form>
+  );
+}

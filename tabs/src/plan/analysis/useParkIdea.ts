@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import type { Idea } from '../../../../bot/domain/model';
+import { useApp } from '../../shell/AppContext';
+import type { PlanView } from '../../shell/usePlan';
+import { useSaver } from '../shared/formKit';
+
+/** Whether an idea with this text is on the parking lot already (a note parked once shows as parked). */
+export const isParked = (plan: PlanView, text: string) => plan.ideas.some((idea) => idea.text.trim() === text.trim());
+
+/**
+ * "Lav en planche, hvor deltagerne kan parkere deres idéer" (seed 002): POST …/ideas, tied to the closing meeting when
+ * there is one (that is where the analysis happens), so the idea shows in that meeting's material and on the card.
+ */
+export function useParkIdea(plan: PlanView, after: () => Promise<void>, announce: (message: string) => void) {
+  const { api, t } = useApp();
+  const saver = useSaver(['text']);
+  const [parking, setParking] = useState<string>();
+  const closing = plan.meetings.find((m) => m.closing);
+
+  const park = async (text: string, key = text): Promise<boolean> => {
+    setParking(key);
+    const ok = await saver.run(async () => {
+      await api.post<Idea>(`/api/networks/${encodeURIComponent(plan.network.id)}/ideas`, { text: text.trim(), ...(closing ? { meetingId: closing.id } : {}) });
+      await after();
+    });
+    setParking(undefined);
+    if (ok) announce(t('tab.analysis.ideas.parked', { text: text.trim() }));
+    return ok;
+  };
+
+  return { park, parking, failure: saver.failure, clear: saver.clear };
+}

@@ -1,0 +1,46 @@
+import type { FormEvent } from 'react';
+import { Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { MAX } from '../../../../bot/domain/schemas';
+import { useApp } from '../../shell/AppContext';
+import { EditForm } from '../shared/EditForm';
+import { SUMMARY_FIELDS, fieldHint, fieldLabel } from './fields';
+import type { SummaryDraftState } from './useSummaryDraft';
+
+const useStyles = makeStyles({ muted: { margin: 0, color: tokens.colorNeutralForeground2 } });
+
+interface Props {
+  state: SummaryDraftState;
+  label: string;
+  announce: (message: string) => void;
+}
+
+/** The template's six fields for one meeting; save (with the summary's ETag) or go back to what is saved. */
+export function SummaryEditor({ state, label, announce }: Props) {
+  const { t } = useApp();
+  const styles = useStyles();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await state.save()) announce(t('tab.summary.saved', { label }));
+  };
+  return (
+    <EditForm
+      title={t('tab.summary.formTitle', { label })}
+      saving={state.saving}
+      failure={state.failure}
+      onReload={async () => {
+        await state.reloadLatest();
+        announce(t('tab.conflict.kept'));
+      }}
+      onSubmit={submit}
+      onCancel={state.reset}
+      testId="summary-form"
+    >
+      {SUMMARY_FIELDS.map((field) => (
+        <Field key={field} label={t(fieldLabel(field))} hint={t(fieldHint(field))} validationMessage={state.failure?.fields[field]}>
+          <Textarea value={state.draft[field]} onChange={(_e, d) => state.set(field, d.value)} maxLength={MAX.long} rows={3} resize="vertical" />
+        </Field>
+      ))}
+      {state.dirty && <p className={styles.muted}>{t('tab.agenda.unsaved')}</p>}
+    </EditForm>
+  );
+}
