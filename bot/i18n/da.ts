@@ -514,6 +514,7 @@ export const da = {
   'tab.plan.planner': 'Planlægningsredskab',
   'tab.plan.timeline': 'Forløb',
   'tab.plan.advice': 'Gode råd til planen',
+  'tab.plan.adviceCount': 'Gode råd til planen ({count}) — de stopper ikke noget:',
   'tab.plan.agenda': 'Dagsorden',
   'tab.plan.reflections': 'Refleksioner',
   'tab.agenda.heading': 'Dagsorden',

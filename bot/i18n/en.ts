@@ -514,6 +514,7 @@ export const en: Record<MessageKey, string> = {
   'tab.plan.planner': 'Planning tool',
   'tab.plan.timeline': 'Process',
   'tab.plan.advice': 'Advice on the plan',
+  'tab.plan.adviceCount': 'Advice on the plan ({count}) — none of it blocks anything:',
   'tab.plan.agenda': 'Agenda',
   'tab.plan.reflections': 'Reflections',
   'tab.agenda.heading': 'Agenda',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MessageBar, MessageBarBody, Spinner, Tab, TabList, makeStyles } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, makeStyles } from '@fluentui/react-components';
 import type { MessageKey } from '../../../bot/i18n';
 import { useApp } from '../shell/AppContext';
 import { usePlan, type PlanView } from '../shell/usePlan';
@@ -41,7 +41,10 @@ const SECTIONS = [
 
 type SectionId = (typeof SECTIONS)[number]['id'];
 
-const useStyles = makeStyles({ advice: { display: 'grid', gap: '8px', margin: '12px 0' } });
+const useStyles = makeStyles({
+  advice: { margin: '12px 0' },
+  adviceList: { margin: '4px 0 0', paddingInlineStart: '20px' },
+});
 
 /** The network's shared plan: the channel tab's content page. ?networkId= picks the network. */
 export function PlanPage() {
@@ -60,11 +63,19 @@ export function PlanPage() {
     <main>
       <h1>{plan.network.name}</h1>
       <section aria-label={t('tab.plan.advice')} className={styles.advice}>
-        {plan.advice.map((advice) => (
-          <MessageBar key={advice.message} intent="warning">
-            <MessageBarBody>{advice.message}</MessageBarBody>
+        {plan.advice.length > 0 && (
+          // One box for all advice: a young plan has many, and stacked bars pushed the plan out of sight.
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('tab.plan.adviceCount', { count: plan.advice.length })}</MessageBarTitle>
+              <ul className={styles.adviceList}>
+                {plan.advice.map((advice) => (
+                  <li key={advice.message}>{advice.message}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
           </MessageBar>
-        ))}
+        )}
       </section>
       <TabList
         selectedValue={sections.some((s) => s.id === section) ? section : 'theme'}
