@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Locale } from '../../../bot/i18n';
 import { useApp } from '../shell/AppContext';
 import { saveFile } from '../plan/calendar/calendarView';
 import { PrintIcon } from '../plan/shared/formKit';
+import { OutcomeMessage, type Outcome } from '../plan/shared/SendButton';
 import { deliveryPath } from './useDeliveryDraft';
 
 // The delivery out of Teams: a Word document in Danish or English (GET …/delivery.docx?lang=, fetched with the
@@ -31,7 +32,7 @@ export function ExportButtons({ networkId, dirty, saved }: { networkId: string; 
   const { api, t } = useApp();
   const styles = useStyles();
   const [busy, setBusy] = useState<Locale>();
-  const [outcome, setOutcome] = useState<{ intent: 'success' | 'error'; message: string }>();
+  const [outcome, setOutcome] = useState<Outcome>();
 
   const download = async (lang: Locale) => {
     setBusy(lang);
@@ -64,13 +65,7 @@ export function ExportButtons({ networkId, dirty, saved }: { networkId: string; 
         </Button>
         {busy && <Spinner size="tiny" label={t('tab.delivery.export.downloading')} />}
       </div>
-      <div role="status">
-        {outcome && (
-          <MessageBar intent={outcome.intent}>
-            <MessageBarBody>{outcome.message}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <OutcomeMessage outcome={outcome} />
     </section>
   );
 }

@@ -1,10 +1,9 @@
-import type { FormEvent } from 'react';
 import { Button, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { addDays, formatDate } from '../../../../bot/domain/dates';
 import type { Meeting } from '../../../../bot/domain/model';
 import { AGENDA_POST_HOUR } from '../../../../bot/domain/series';
 import { useApp } from '../../shell/AppContext';
-import { EditForm } from '../shared/EditForm';
+import { EditForm, draftFormProps } from '../shared/EditForm';
 import { byIds, useFocusAfterRender } from '../shared/formKit';
 import { AgendaItemRow, fieldId } from './AgendaItemRow';
 import { moveItem, newItem, parseDays } from './agendaDraft';
@@ -58,22 +57,10 @@ export function AgendaEditor({ state, meeting, label, announce }: Props) {
     const next = items[index] ?? items[index - 1];
     focusAfter(() => byIds(next && fieldId(next, 'remove'), 'agenda-add-item'));
   };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await state.save()) announce(t('tab.agenda.saved', { label }));
-  };
-
   return (
     <EditForm
       title={t('tab.agenda.formTitle', { label })}
-      saving={state.saving}
-      failure={state.failure}
-      onReload={async () => {
-        await state.reloadLatest();
-        announce(t('tab.conflict.kept'));
-      }}
-      onSubmit={submit}
-      onCancel={state.reset}
+      {...draftFormProps(state, announce, t('tab.agenda.saved', { label }), t('tab.conflict.kept'))}
       testId="agenda-form"
     >
       <h4 className={styles.subheading}>{t('tab.agenda.items')}</h4>

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Field, Select, Spinner, Textarea, makeStyles } from '@fluentui/react-components';
-import { meetingLabel, orderMeetings } from '../../../../bot/domain/labels';
+import { Button, Field, Spinner, Textarea, makeStyles } from '@fluentui/react-components';
 import type { AnalysisCategory } from '../../../../bot/domain/model';
 import { MAX } from '../../../../bot/domain/schemas';
 import { useApp } from '../../shell/AppContext';
+import { NoteMeetingField } from './NoteMeetingField';
 import type { PlanView } from '../../shell/usePlan';
 import { SaveFailureBar, useSaver } from '../shared/formKit';
 
@@ -23,7 +23,7 @@ interface Props {
 
 /** Anyone in the network writes a note in a category; the field is ready for the next one after adding. */
 export function AddNoteForm({ plan, category, title, reload, announce }: Props) {
-  const { api, t, locale } = useApp();
+  const { api, t } = useApp();
   const styles = useStyles();
   const saver = useSaver(['text', 'meetingId']);
   const [text, setText] = useState('');
@@ -50,16 +50,7 @@ export function AddNoteForm({ plan, category, title, reload, announce }: Props) 
       <Field label={t('tab.analysis.notes.new', { category: title })} validationMessage={empty ? t('validation.required') : saver.failure?.fields.text}>
         <Textarea value={text} maxLength={MAX.medium} rows={2} resize="vertical" onChange={(_e, d) => (setText(d.value), setEmpty(false))} />
       </Field>
-      <Field className={styles.meeting} label={t('tab.analysis.notes.meeting')} validationMessage={saver.failure?.fields.meetingId}>
-        <Select value={meetingId} onChange={(_e, d) => setMeetingId(d.value)}>
-          <option value="">{t('tab.analysis.notes.noMeeting')}</option>
-          {orderMeetings(plan.meetings).map((m) => (
-            <option key={m.id} value={m.id}>
-              {meetingLabel(m, plan.meetings, locale)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <NoteMeetingField plan={plan} value={meetingId} onChange={setMeetingId} error={saver.failure?.fields.meetingId} className={styles.meeting} />
       <SaveFailureBar
         failure={saver.failure}
         onReload={async () => {

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Field, Input, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
-import { meetingLabel, orderMeetings } from '../../../../bot/domain/labels';
+import { Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import type { AnalysisNote } from '../../../../bot/domain/model';
 import { MAX } from '../../../../bot/domain/schemas';
 import { useApp } from '../../shell/AppContext';
+import { NoteMeetingField } from './NoteMeetingField';
 import type { PlanView } from '../../shell/usePlan';
 import { EditForm } from '../shared/EditForm';
 import { patchChanges, useFocusOnOpen, useFormSave } from '../shared/useFormSave';
@@ -80,16 +80,7 @@ export function NoteEditForm({ plan, note, reload, onSaved, onCancel }: Props) {
           ))}
         </RadioGroup>
       </Field>
-      <Field label={t('tab.analysis.notes.meeting')}>
-        <Select value={draft.meetingId} onChange={(_e, d) => setDraft({ ...draft, meetingId: d.value })}>
-          <option value="">{t('tab.analysis.notes.noMeeting')}</option>
-          {orderMeetings(plan.meetings).map((m) => (
-            <option key={m.id} value={m.id}>
-              {meetingLabel(m, plan.meetings, locale)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <NoteMeetingField plan={plan} value={draft.meetingId} onChange={(meetingId) => setDraft({ ...draft, meetingId })} />
     </EditForm>
   );
 }

@@ -58,3 +58,29 @@ export function EditForm({ title, row, saving, failure, onReload, onSubmit, onCa
     </form>
   );
 }
+
+/** What a section's draft hook (agenda, summary) offers the form that edits it. */
+export interface DraftFormState {
+  saving: boolean;
+  failure?: SaveFailure;
+  save(): Promise<boolean>;
+  reset(): void;
+  reloadLatest(): Promise<void>;
+}
+
+/** EditForm's save, cancel and "load the latest" for a draft hook; each outcome is announced. */
+export function draftFormProps(state: DraftFormState, announce: (message: string) => void, savedMessage: string, keptMessage: string) {
+  return {
+    saving: state.saving,
+    failure: state.failure,
+    onReload: async () => {
+      await state.reloadLatest();
+      announce(keptMessage);
+    },
+    onSubmit: async (event: FormEvent) => {
+      event.preventDefault();
+      if (await state.save()) announce(savedMessage);
+    },
+    onCancel: state.reset,
+  };
+}

@@ -15,7 +15,7 @@ interface Props {
 export function SendButton({ label, busyLabel, disabled, send }: Props) {
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ intent: 'success' | 'error'; message: string }>();
+  const [outcome, setOutcome] = useState<Outcome>();
 
   const run = async () => {
     setOutcome(undefined);
@@ -38,13 +38,25 @@ export function SendButton({ label, busyLabel, disabled, send }: Props) {
         </Button>
         {busy && <Spinner size="tiny" label={busyLabel} />}
       </div>
-      <div role="status">
-        {outcome && (
-          <MessageBar intent={outcome.intent}>
-            <MessageBarBody>{outcome.message}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <OutcomeMessage outcome={outcome} />
     </>
+  );
+}
+
+export interface Outcome {
+  intent: 'success' | 'error';
+  message: string;
+}
+
+/** How the last action went, in a live region so it is read out. */
+export function OutcomeMessage({ outcome }: { outcome?: Outcome }) {
+  return (
+    <div role="status">
+      {outcome && (
+        <MessageBar intent={outcome.intent}>
+          <MessageBarBody>{outcome.message}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
   );
 }

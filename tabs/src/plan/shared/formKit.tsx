@@ -106,20 +106,23 @@ export function useBaseEtag(current: string | undefined) {
   return { base, rebase: () => setPending(true), reset: setBase };
 }
 
+/** Read by screen readers, not shown: for captions and live regions whose text the page already shows. */
+export const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;
+
 const useStyles = makeStyles({
   bar: { marginBlock: '8px' },
   list: { margin: '4px 0 0', paddingInlineStart: '20px' },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  hidden: visuallyHidden,
 });
 
 /** The failure of a save, above the form's buttons: a conflict offers the latest version and keeps the draft. */

@@ -3,7 +3,7 @@ import { ideaStatusLabel } from '../../../../bot/domain/labels';
 import type { SharedReflection } from '../../../../bot/domain/material';
 import type { Idea } from '../../../../bot/domain/model';
 import { useApp } from '../../shell/AppContext';
-import { useTableStyles } from '../shared/formKit';
+import { useTableStyles, visuallyHidden } from '../shared/formKit';
 
 // The pieces of the plenary view and the analysis material: what participants shared, and the ideas with owners.
 
@@ -16,17 +16,7 @@ const useStyles = makeStyles({
   answer: { margin: 0, whiteSpace: 'pre-wrap', maxWidth: '70ch' },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   // The heading above says the same: the caption names the table for screen readers only.
-  hiddenCaption: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  hiddenCaption: visuallyHidden,
 });
 
 /** The reflections their authors shared: name, then question and answer. */

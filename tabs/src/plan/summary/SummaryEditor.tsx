@@ -1,8 +1,7 @@
-import type { FormEvent } from 'react';
 import { Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { MAX } from '../../../../bot/domain/schemas';
 import { useApp } from '../../shell/AppContext';
-import { EditForm } from '../shared/EditForm';
+import { EditForm, draftFormProps } from '../shared/EditForm';
 import { SUMMARY_FIELDS, fieldHint, fieldLabel } from './fields';
 import type { SummaryDraftState } from './useSummaryDraft';
 
@@ -18,21 +17,10 @@ interface Props {
 export function SummaryEditor({ state, label, announce }: Props) {
   const { t } = useApp();
   const styles = useStyles();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await state.save()) announce(t('tab.summary.saved', { label }));
-  };
   return (
     <EditForm
       title={t('tab.summary.formTitle', { label })}
-      saving={state.saving}
-      failure={state.failure}
-      onReload={async () => {
-        await state.reloadLatest();
-        announce(t('tab.conflict.kept'));
-      }}
-      onSubmit={submit}
-      onCancel={state.reset}
+      {...draftFormProps(state, announce, t('tab.summary.saved', { label }), t('tab.conflict.kept'))}
       testId="summary-form"
     >
       {SUMMARY_FIELDS.map((field) => (
