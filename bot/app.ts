@@ -29,8 +29,8 @@ export interface App {
 export interface AppOptions {
   config: Config;
   logger: Logger;
-  /** Where storage is; production takes it from config, local mode from the emulator it started. */
-  connectionString: string;
+  /** Storage keys: local mode's emulator, tests; production uses config.storage's endpoint and managed identity. */
+  connectionString?: string;
   now?: () => Date;
   auth?: AuthenticatorOptions;
   /** Graph calendar booking without Entra ID (tests): a token provider instead of on-behalf-of, and the retry pace. */
@@ -40,7 +40,12 @@ export interface AppOptions {
 /** Composes the service: storage → services → HTTP server, and listens. */
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
-  const tables = createTables({ connectionString: options.connectionString, prefix: config.storage.tablePrefix });
+  const tables = createTables({
+    connectionString: options.connectionString ?? config.storage.connectionString,
+    endpoint: config.storage.tableEndpoint,
+    managedIdentityClientId: config.storage.managedIdentityClientId,
+    prefix: config.storage.tablePrefix,
+  });
   await ensureTables(tables);
   const store = new NetworkStore(tables.networks);
   const conversations = createConversationStore(tables.conversations);

@@ -27,14 +27,14 @@ async function main(): Promise<void> {
 
   const local = await startLocalCloud(config, logger);
   stops.push(() => local.stop());
-  const connectionString = config.storage.connectionString ?? local.connectionString!;
+  const connectionString = config.storage.connectionString ?? local.connectionString;
   const app = await startApp({ config, logger, connectionString });
   stops.push(() => app.stop());
   const playground = await local.startPlayground(app.url);
   if (playground) stops.push(() => playground.stop());
   if (stopping) return;
 
-  logger.info({ url: app.url, mode: config.auth.mode, storage: config.storage.connectionString ? 'configured' : 'azurite' }, 'Netværk is running');
+  logger.info({ url: app.url, mode: config.auth.mode, storage: local.connectionString ? 'azurite' : 'configured' }, 'Netværk is running');
   if (playground || local.connectionString) {
     process.stdout.write(
       [

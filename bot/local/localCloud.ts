@@ -15,7 +15,7 @@ const AZURITE_PORT = 10002;
 
 export async function startLocalCloud(config: Config, logger: Logger): Promise<LocalCloud> {
   let azurite: RunningAzurite | undefined;
-  if (!config.storage.connectionString) {
+  if (!config.storage.connectionString && !config.storage.tableEndpoint) {
     // Imported lazily: the emulator is a devDependency and absent in production.
     const { startAzurite } = await import('../storage/azurite');
     const location = path.join(config.storage.dataDir, 'azurite');

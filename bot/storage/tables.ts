@@ -1,4 +1,5 @@
 import { TableClient } from '@azure/data-tables';
+import { ManagedIdentityCredential } from '@azure/identity';
 
 // The only place that knows how to reach Table Storage. Everything else receives these clients.
 
@@ -11,20 +12,29 @@ export interface Tables {
   jobs: TableClient;
 }
 
+/** Keys in a connection string (Azurite, tests), or in Azure the endpoint and the managed identity. */
 export interface TablesOptions {
-  connectionString: string;
+  connectionString?: string;
+  endpoint?: string;
+  /** Client id of the user-assigned managed identity; unset = the system-assigned one. */
+  managedIdentityClientId?: string;
   /** Prefix for table names, so tests and several deployments can share one account. */
   prefix?: string;
 }
 
-export function createTables({ connectionString, prefix = '' }: TablesOptions): Tables {
-  const insecure = /^DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|TableEndpoint=http:/i.test(connectionString);
-  const client = (name: string) =>
-    TableClient.fromConnectionString(connectionString, `${prefix}${name}`, {
-      allowInsecureConnection: insecure,
-      // Fail within seconds so a user gets a clear 503 instead of a hanging tab.
-      retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2000 },
-    });
+export function createTables({ connectionString, endpoint, managedIdentityClientId, prefix = '' }: TablesOptions): Tables {
+  // Fail within seconds so a user gets a clear 503 instead of a hanging tab.
+  const retryOptions = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2000 };
+  let client: (name: string) => TableClient;
+  if (connectionString) {
+    const insecure = /^DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|TableEndpoint=http:/i.test(connectionString);
+    client = (name) => TableClient.fromConnectionString(connectionString, `${prefix}${name}`, { allowInsecureConnection: insecure, retryOptions });
+  } else if (endpoint) {
+    const credential = new ManagedIdentityCredential(managedIdentityClientId ? { clientId: managedIdentityClientId } : {});
+    client = (name) => new TableClient(endpoint, `${prefix}${name}`, credential, { retryOptions });
+  } else {
+    throw new Error('tables: a connection string or an endpoint is required');
+  }
   return { networks: client('networks'), conversations: client('conversations'), jobs: client('jobs') };
 }
 

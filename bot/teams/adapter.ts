@@ -1,4 +1,7 @@
+import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import {
+  type Activity,
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
@@ -30,6 +33,8 @@ export interface BotAdapterOptions {
   appPassword?: string;
   appTenantId?: string;
   appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Where Bot Framework publishes its signing keys; default the public cloud's. */
+  openIdMetadataUrl?: string;
   logger: Logger;
 }
 
@@ -41,14 +46,14 @@ export interface BotAdapter {
   createConversation(serviceUrl: string, parameters: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
 }
 
-export function createBotAdapter({ appId = '', appPassword, appTenantId, appType, logger }: BotAdapterOptions): BotAdapter {
+export function createBotAdapter({ appId = '', appPassword, appTenantId, appType, openIdMetadataUrl, logger }: BotAdapterOptions): BotAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: appId,
     MicrosoftAppPassword: appPassword,
     MicrosoftAppTenantId: appTenantId,
     MicrosoftAppType: appType,
   });
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}, credentials));
+  const adapter = new TokenCheckingAdapter(new ConfigurationBotFrameworkAuthentication(publicCloud(openIdMetadataUrl), credentials));
   if (!appId) logger.warn('Bot runs without Bot Framework authentication (local mode, no app id)');
 
   adapter.onTurnError = async (context, error) => {
@@ -68,8 +73,19 @@ export function createBotAdapter({ appId = '', appPassword, appTenantId, appType
         res.send({ error: 'Expected a Bot Framework activity (type, serviceUrl, conversation.id)' });
         return;
       }
-      // CloudAdapter authenticates (401 without a valid token when an app id is set) and answers.
-      await adapter.process(req, res, (context) => bot.run(context));
+      const authorization = String(req.headers.authorization ?? req.headers.Authorization ?? '');
+      try {
+        // botbuilder checks the Bot Framework token first (any token when there is no app id: local mode).
+        const invoke = await adapter.authenticateAndRun(authorization, withDates(req.body as unknown as Activity), (context) => bot.run(context));
+        res.status(invoke?.status ?? 200);
+        if (invoke?.body !== undefined) res.send(invoke.body);
+      } catch (error) {
+        const status = refusalStatus(error);
+        if (status === 500) logger.error({ err: error }, 'Activity failed');
+        else logger.warn({ status, reason: (error as Error).message }, 'Activity refused');
+        res.status(status);
+      }
+      res.end();
     },
     continueConversation(reference, logic) {
       return adapter.continueConversationAsync(appId, reference, logic);
@@ -78,6 +94,50 @@ export function createBotAdapter({ appId = '', appPassword, appTenantId, appType
       return adapter.createConversationAsync(appId, 'msteams', serviceUrl, undefined as unknown as string, parameters as unknown as ConversationParameters, logic);
     },
   };
+}
+
+// botbuilder takes either no settings (the public cloud) or all of them; only the key source changes here.
+function publicCloud(openIdMetadataUrl: string | undefined) {
+  if (!openIdMetadataUrl) return {};
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
+/** CloudAdapter with its authenticate-then-run step reachable, so token failures can be told apart. */
+class TokenCheckingAdapter extends CloudAdapter {
+  authenticateAndRun(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
+// botbuilder's own `process` answers a badly signed token with 500 (only its AuthenticationError maps to
+// 401); every token failure is the sender's fault, and keys that cannot be fetched are worth a retry.
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+function refusalStatus(error: unknown): number {
+  if (error instanceof AuthenticationError) return error.statusCode === 401 ? 401 : 503;
+  if (error instanceof Error && TOKEN_ERRORS.has(error.name)) return 401;
+  return 500;
+}
+
+function withDates(body: Activity): Activity {
+  const activity = { ...body } as Activity & Record<string, unknown>;
+  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const value = activity[field] as unknown;
+    if (typeof value === 'string') {
+      activity[`raw${field[0]!.toUpperCase()}${field.slice(1)}`] = value;
+      (activity as Record<string, unknown>)[field] = new Date(value);
+    }
+  }
+  return activity;
 }
 
 // A body without these would get past the adapter and fail only when the bot replies.

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { App } from '../../bot/app';
-import { startTestApp } from '../support/testApp';
+import { startTestApp, teamsModeEnv } from '../support/testApp';
 import { launchChromium, wcagViolations } from '../support/chromium';
 
 // The consent popup "Book serien" opens in Teams: it sends the leader to Entra ID for Calendars.ReadWrite
@@ -16,7 +16,7 @@ let localApp: App;
 beforeAll(async () => {
   [browser, teamsApp, localApp] = await Promise.all([
     launchChromium(),
-    startTestApp('consent', { env: { AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_TENANT_ID: TENANT, SCHEDULER: 'off' } }),
+    startTestApp('consent', { env: teamsModeEnv({ clientId: CLIENT_ID, tenantId: TENANT }, { SCHEDULER: 'off' }) }),
     startTestApp('consentlocal', { env: { SCHEDULER: 'off' } }),
   ]);
 }, 60_000);

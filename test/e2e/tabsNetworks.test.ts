@@ -1,7 +1,7 @@
 import { createLocalJWKSet } from 'jose';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { App } from '../../bot/app';
-import { clientFor, startTestApp } from '../support/testApp';
+import { clientFor, startTestApp, teamsModeEnv } from '../support/testApp';
 import { launchChromium, openTab, screenshot, wcagViolations } from '../support/chromium';
 import { CLIENT_ID, TENANT, mint, newSigningKey, type SigningKey } from '../unit/auth/tokens';
 
@@ -216,7 +216,7 @@ describe('the configuration page inside Teams', () => {
   beforeAll(async () => {
     key = await newSigningKey('k1');
     app = await startTestApp('tabsteamsconfig', {
-      env: { AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_TENANT_ID: TENANT },
+      env: teamsModeEnv({ clientId: CLIENT_ID, tenantId: TENANT }),
       auth: { keySet: createLocalJWKSet({ keys: [key.jwk] }) },
     });
     browser = await launchChromium();

@@ -1,6 +1,6 @@
 import { createLocalJWKSet } from 'jose';
 import type { App } from '../../bot/app';
-import { startTestApp } from '../support/testApp';
+import { startTestApp, teamsModeEnv } from '../support/testApp';
 import { CLIENT_ID, TENANT, mint, newSigningKey, now, type SigningKey } from '../unit/auth/tokens';
 
 // With Entra ID configured the development identity does not exist: only valid SSO tokens get in.
@@ -10,7 +10,7 @@ describe('tab API with Entra ID configured', () => {
   beforeAll(async () => {
     key = await newSigningKey('k1');
     app = await startTestApp('teamsmode', {
-      env: { AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_TENANT_ID: TENANT },
+      env: teamsModeEnv({ clientId: CLIENT_ID, tenantId: TENANT }),
       auth: { keySet: createLocalJWKSet({ keys: [key.jwk] }) },
     });
   });

@@ -2,7 +2,7 @@ import { InteractionRequiredAuthError } from '@azure/msal-node';
 import { createLocalJWKSet } from 'jose';
 import type { App } from '../../bot/app';
 import { findDevIdentity } from '../../bot/auth/devIdentities';
-import { clientFor, startTestApp } from '../support/testApp';
+import { clientFor, startTestApp, teamsModeEnv } from '../support/testApp';
 import { nth, startGraphStub, type GraphStub, type StubCall } from '../support/graphStub';
 import { CLIENT_ID, TENANT, mint, newSigningKey } from '../unit/auth/tokens';
 
@@ -355,11 +355,11 @@ describe('consent and configuration', () => {
     const key = await newSigningKey('k1');
     const assertions: (string | undefined)[] = [];
     const teams = await startTestApp('calgraphteams', {
-      env: { AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_TENANT_ID: TENANT, GRAPH_BASE_URL: stub.url, SCHEDULER: 'off' },
+      env: teamsModeEnv({ clientId: CLIENT_ID, tenantId: TENANT }, { GRAPH_BASE_URL: stub.url, SCHEDULER: 'off' }),
       auth: { keySet: createLocalJWKSet({ keys: [key.jwk] }) },
       graph: { tokens: async (caller) => (assertions.push(caller.ssoToken), 'graph-token') },
     });
-    const withSecret = await startTestApp('calgraphsecret', { env: { AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_TENANT_ID: TENANT, AAD_APP_CLIENT_SECRET: 'secret' } });
+    const withSecret = await startTestApp('calgraphsecret', { env: teamsModeEnv({ clientId: CLIENT_ID, tenantId: TENANT }, { AAD_APP_CLIENT_SECRET: 'secret' }) });
     try {
       expect(withSecret.services.calendar?.configured).toBe(true);
       const sso = await mint(key);

@@ -5,13 +5,21 @@ import { uniqueTablePrefix } from '../../bot/storage/tables';
 
 /** The real service on a free port, over the test run's Azurite, with its own tables. */
 export async function startTestApp(label: string, overrides: Partial<AppOptions> & { env?: NodeJS.ProcessEnv } = {}): Promise<App> {
-  const config = loadConfig({ PORT: '0', TABLE_PREFIX: uniqueTablePrefix(label), ...overrides.env });
-  return startApp({
-    config,
-    logger: silentLogger(),
-    connectionString: process.env.TEST_TABLES_CONNECTION_STRING!,
-    ...overrides,
-  });
+  const connectionString = process.env.TEST_TABLES_CONNECTION_STRING!;
+  const config = loadConfig({ PORT: '0', TABLE_PREFIX: uniqueTablePrefix(label), STORAGE_CONNECTION_STRING: connectionString, ...overrides.env });
+  return startApp({ config, logger: silentLogger(), connectionString, ...overrides });
+}
+
+/** Production settings: Entra ID for the tabs, a registered bot (its tokens checked), real storage. */
+export function teamsModeEnv(auth: { clientId: string; tenantId: string }, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    AAD_APP_CLIENT_ID: auth.clientId,
+    AAD_APP_TENANT_ID: auth.tenantId,
+    BOT_ID: '7e1c9d2a-4b3f-4c5d-8e6f-0a1b2c3d4e5f',
+    BOT_PASSWORD: 'not-a-real-secret',
+    START_PLAYGROUND: 'false',
+    ...extra,
+  };
 }
 
 export interface Reply<T = any> {
