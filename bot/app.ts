@@ -17,11 +17,14 @@ import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { createCalendarAccess } from './calendar/book';
 import { createOboTokenProvider, type GraphTokenProvider } from './calendar/obo';
 import type { RetryPolicy } from './calendar/graph';
+import { deleteExpiredNetworks } from './privacy/privacyService';
 
 export interface App {
   server: Server;
   services: Services;
   scheduler: Scheduler;
+  /** Deletes networks whose retention ran out (daily while the scheduler runs); resolves with their ids. */
+  sweepRetention(): Promise<string[]>;
   url: string;
   stop(): Promise<void>;
 }
@@ -36,6 +39,8 @@ export interface AppOptions {
   /** Graph calendar booking without Entra ID (tests): a token provider instead of on-behalf-of, and the retry pace. */
   graph?: { tokens: GraphTokenProvider; retry?: RetryPolicy };
 }
+
+const RETENTION_SWEEP_MS = 24 * 60 * 60 * 1000;
 
 /** Composes the service: storage → services → HTTP server, and listens. */
 export async function startApp(options: AppOptions): Promise<App> {
@@ -60,7 +65,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     pollMs: config.scheduler.pollMs,
   });
   const networkChanged = (networkId: string) => scheduler.networkChanged(networkId);
-  const services: Services = { store, conversations, jobs, now, newId: defaultIdFactory, networkChanged };
+  const services: Services = { store, conversations, jobs, now, newId: defaultIdFactory, networkChanged, retentionMonths: config.retention.defaultMonths };
   // Graph only with delegated access (Teams SSO + client secret for on-behalf-of); otherwise .ics files.
   const { auth } = config;
   const graphTokens =
@@ -89,13 +94,21 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   const address = server.address();
   const url = `http://localhost:${address.port}`;
-  if (config.scheduler.enabled) scheduler.start();
+  const sweepRetention = () => deleteExpiredNetworks({ ...services, logger, defaultMonths: config.retention.defaultMonths });
+  const sweep = () => void sweepRetention().catch((err) => logger.error({ err }, 'Retention sweep failed'));
+  const retentionTimers: NodeJS.Timeout[] = [];
+  if (config.scheduler.enabled) {
+    scheduler.start();
+    retentionTimers.push(setInterval(sweep, RETENTION_SWEEP_MS).unref(), setTimeout(sweep, 60_000).unref());
+  }
   return {
     server,
     services,
     scheduler,
+    sweepRetention,
     url,
     async stop() {
+      retentionTimers.forEach(clearTimeout);
       await scheduler.stop();
       // Stop taking new connections and let in-flight requests finish.
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -25,6 +25,8 @@ export interface Services {
   networkChanged: (networkId: string) => void;
   /** Set when Microsoft Graph calendar booking is configured; without it the calendar is .ics files. */
   calendar?: CalendarAccess;
+  /** The deployment's retention (RETENTION_MONTHS) for networks that set none; default 12. */
+  retentionMonths?: number;
 }
 
 export const defaultIdFactory = (): string => randomUUID();

@@ -4,11 +4,12 @@ import { roleOf, viewFor, participantOf, type NetworkRole } from '../domain/acce
 import { adviseOnPlan, localizeAdvice } from '../domain/advice';
 import { defaultPhasePlan } from '../domain/phases';
 import { devIdentities } from '../auth/devIdentities';
-import { commit, guarded, inNetwork, parseBody, requireIfMatch, stamp, type Handler } from './context';
+import { commit, guarded, inNetwork, parseBody, requireIfMatch, stamp, type Handler, type NetworkContext } from './context';
 import { conflict, unprocessable } from './errors';
 import { checkNetworkRules } from '../domain/rules';
 import { memberKeys } from '../domain/access';
 import { applyPatch } from './collections';
+import { deletionDueAt } from '../privacy/retention';
 
 const emptyAggregate = (network: Network): NetworkAggregate => ({
   network,
@@ -65,10 +66,22 @@ export const getNetwork = inNetwork('read', async (ctx) => {
   const view = viewFor(ctx.aggregate, ctx.identity);
   const advice = localizeAdvice(adviseOnPlan(ctx.aggregate), ctx.locale);
   return {
-    body: { ...view, role: ctx.role, myParticipantId: participantOf(ctx.aggregate, ctx.identity)?.id, advice },
+    body: { ...view, role: ctx.role, myParticipantId: participantOf(ctx.aggregate, ctx.identity)?.id, advice, retention: retentionOf(ctx) },
     etag: ctx.aggregate.network.etag,
   };
 });
+
+/** When the network's data will be deleted (GDPR retention), for the delivery tab to show. */
+function retentionOf(ctx: NetworkContext) {
+  const { network } = ctx.aggregate;
+  const defaultMonths = ctx.services.retentionMonths ?? 12;
+  return {
+    months: network.retentionMonths ?? defaultMonths,
+    ownMonths: network.retentionMonths !== undefined,
+    from: network.deliveredAt ? 'delivery' : 'endDate',
+    deleteAfter: deletionDueAt(network, defaultMonths).toISOString(),
+  };
+}
 
 export const patchNetwork = inNetwork('edit', async (ctx) => {
   const etag = requireIfMatch(ctx);
@@ -84,6 +97,8 @@ export const deleteNetwork = inNetwork('deleteNetwork', async (ctx) => {
   const etag = requireIfMatch(ctx);
   if (ctx.aggregate.network.etag !== etag) throw conflict();
   await guarded(() => ctx.services.store.deleteNetwork(ctx.aggregate.network.id));
+  // Its scheduled and sent messages name people too; they go with it.
+  await guarded(() => ctx.services.jobs.removeNetwork(ctx.aggregate.network.id));
   ctx.services.networkChanged(ctx.aggregate.network.id);
   return { status: 204 };
 });

@@ -8,6 +8,7 @@ import { analysisMaterial, plenary } from './material';
 import {
   closeMeeting, ideaFromReflection, listDeliveries, postAgendaNow, postIdeaLotNow, previewAgenda, previewIdeaLot, reflectionStatus, reopenMeeting,
 } from './sending';
+import { erasePersonData, exportMyData, exportPersonData } from './privacy';
 import { analysisCategories, analysisNotes, ideas, meetings, participants, subthemes } from './resources';
 import {
   listReflections, removeAssignment, saveAgenda, saveAssignment, saveDelivery, saveMyReflection, savePhasePlan, saveSummary, saveTheme,
@@ -25,6 +26,9 @@ const M = `${N}/meetings/:meetingId`;
 /** Every way into the tab API, on one screen. */
 export const routes: Route[] = [
   { method: 'get', path: '/api/me', handler: me },
+  { method: 'get', path: '/api/me/export', handler: exportMyData },
+  { method: 'post', path: '/api/privacy/export', handler: exportPersonData },
+  { method: 'post', path: '/api/privacy/erase', handler: erasePersonData },
   { method: 'get', path: '/api/networks', handler: listNetworks },
   { method: 'post', path: '/api/networks', handler: createNetwork },
   { method: 'get', path: N, handler: getNetwork },

@@ -85,7 +85,12 @@ export const saveDelivery = inNetwork('edit', async (ctx) => {
     ...input,
     recommendations: input.recommendations.map((r) => ({ ...r, id: r.id ?? ctx.services.newId() })),
   });
-  return saveSingleton(ctx, { kind: 'delivery', existing: ctx.aggregate.delivery, value, next: { ...ctx.aggregate, delivery: value } });
+  // Handing over starts the retention period; the network row carries the date so the daily sweep is one scan.
+  const { network } = ctx.aggregate;
+  const deliveredAt = value.status === 'delivered' ? (network.deliveredAt ?? value.updatedAt) : undefined;
+  const nextNetwork = { ...network, deliveredAt };
+  const extra: RowChange[] = deliveredAt !== network.deliveredAt ? [{ op: 'update', kind: 'network', value: { ...nextNetwork, etag: undefined }, etag: network.etag }] : [];
+  return saveSingleton(ctx, { kind: 'delivery', existing: ctx.aggregate.delivery, value, extra, next: { ...ctx.aggregate, network: nextNetwork, delivery: value } });
 });
 
 export const savePhasePlan = inNetwork('edit', async (ctx) => {

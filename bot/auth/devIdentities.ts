@@ -1,4 +1,4 @@
-export type DevPersona = 'leader' | 'coDriver' | 'coreParticipant' | 'referenceLeader' | 'outsider';
+export type DevPersona = 'leader' | 'coDriver' | 'coreParticipant' | 'referenceLeader' | 'outsider' | 'privacyOfficer';
 
 export interface DevIdentity {
   /** What to send in X-Dev-User (the userId works too). */
@@ -9,6 +9,8 @@ export interface DevIdentity {
   /** The part the person is meant to play in seeded data; roles themselves live in the network. */
   persona: DevPersona;
   unit?: string;
+  /** Entra app roles, as a real token would carry them. */
+  roles?: string[];
 }
 
 export const devIdentities: readonly DevIdentity[] = Object.freeze([
@@ -18,6 +20,7 @@ export const devIdentities: readonly DevIdentity[] = Object.freeze([
   { key: 'helle', userId: 'd0000000-0000-4000-8000-000000000004', name: 'Helle Hansen', email: 'helle.hansen@kommune.example', persona: 'coreParticipant', unit: 'SPO' },
   { key: 'birgitte', userId: 'd0000000-0000-4000-8000-000000000005', name: 'Birgitte Krogh', email: 'birgitte.krogh@kommune.example', persona: 'referenceLeader' },
   { key: 'ulla', userId: 'd0000000-0000-4000-8000-000000000006', name: 'Ulla Udenfor', email: 'ulla.udenfor@kommune.example', persona: 'outsider' },
+  { key: 'dorthe', userId: 'd0000000-0000-4000-8000-000000000007', name: 'Dorthe Dahl', email: 'dorthe.dahl@kommune.example', persona: 'privacyOfficer', roles: ['PrivacyOfficer'] },
 ].map((identity) => Object.freeze(identity as DevIdentity)));
 
 export function findDevIdentity(id: string): DevIdentity | undefined {

@@ -12,7 +12,7 @@ export function developmentIdentity(headers: RequestHeaders): Identity {
   if (!id) throw new AuthError('devIdentityRequired', 'no X-Dev-User header');
 
   const known = findDevIdentity(id);
-  if (known) return { userId: known.userId, name: known.name, email: known.email, mode: 'development' };
+  if (known) return { userId: known.userId, name: known.name, email: known.email, mode: 'development', ...(known.roles ? { roles: [...known.roles] } : {}) };
 
   const name = customName(header(headers, 'x-dev-user-name'));
   if (!CUSTOM_ID.test(id) || !name) {

@@ -6,4 +6,6 @@ export interface Identity {
   email?: string;
   tenantId?: string;
   mode: 'development' | 'teams';
+  /** Entra app roles from the token's `roles` claim, e.g. PrivacyOfficer. */
+  roles?: string[];
 }

@@ -49,7 +49,8 @@ export function createTeamsVerifier(config: TeamsAuthConfig, keySet?: JWTVerifyG
     if (typeof payload.tid !== 'string' || payload.tid.toLowerCase() !== tenantId) throw new AuthError('invalidToken', 'tid is not the configured tenant');
     if (typeof payload.oid !== 'string' || !payload.oid) throw new AuthError('invalidToken', 'no oid claim');
     const email = stringClaim(payload.preferred_username) ?? stringClaim(payload.upn);
-    return { userId: payload.oid, name: stringClaim(payload.name) ?? email ?? payload.oid, email, tenantId, mode: 'teams' };
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
+    return { userId: payload.oid, name: stringClaim(payload.name) ?? email ?? payload.oid, email, tenantId, mode: 'teams', ...(roles.length ? { roles } : {}) };
   };
 }
 

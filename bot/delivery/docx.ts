@@ -36,6 +36,8 @@ export async function deliveryDocx(network: Pick<Network, 'name'>, delivery: Del
   const doc = new Document({
     creator: 'Netværk',
     title: `${t(locale, 'delivery.title')}: ${network.name}`,
+    // The document's language, so screen readers and spelling use Danish or English (WCAG 3.1.1).
+    styles: { default: { document: { run: { language: { value: locale === 'da' ? 'da-DK' : 'en-GB' } } } } },
     numbering: {
       config: [{ reference: NUMBERED, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }],
     },
@@ -43,7 +45,8 @@ export async function deliveryDocx(network: Pick<Network, 'name'>, delivery: Del
       {
         children: [
           new Paragraph({ text: t(locale, 'delivery.title'), heading: HeadingLevel.TITLE }),
-          new Paragraph({ text: network.name, heading: HeadingLevel.HEADING_2 }),
+          // A subtitle, not a heading: the headings below are the document's outline, starting at level 1.
+          new Paragraph({ children: [new TextRun({ text: network.name, bold: true, size: 28 })] }),
           new Paragraph({ children: [new TextRun({ text: `${t(locale, `delivery.status.${delivery.status}`)} · ${formatDate(todayInCopenhagen(now))}`, italics: true })] }),
           heading(t(locale, 'delivery.theme')),
           ...body(delivery.theme, locale),

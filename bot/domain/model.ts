@@ -42,6 +42,10 @@ export interface Network extends Versioned {
   locale?: 'da' | 'en';
   /** Days after a meeting before one reminder to reflect; 0 = none; default DEFAULT_REMINDER_DAYS. */
   reflectionReminderDays?: number;
+  /** Months the network is kept after its delivery (GDPR retention); default the deployment's RETENTION_MONTHS. */
+  retentionMonths?: number;
+  /** When the delivery to Chefforum was marked delivered: the retention period counts from here. */
+  deliveredAt?: IsoDateTime;
   createdAt: IsoDateTime;
 }
 

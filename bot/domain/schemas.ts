@@ -67,6 +67,11 @@ export const personRefSchema = z.strictObject({
   userId: optional(requiredText(MAX.id * 2)),
 });
 
+/** Whom a data-protection request is about: an Entra object id, an e-mail, or both. */
+export const dataSubjectSchema = z
+  .strictObject({ userId: optional(requiredText(MAX.id * 2)), email: optional(emailSchema) })
+  .refine((subject) => !!subject.userId || !!subject.email, { error: 'validation.subjectRequired' });
+
 // network
 
 const networkShape = {
@@ -83,6 +88,8 @@ const networkShape = {
   locale: z.enum(['da', 'en']),
   /** Days after a meeting before one reminder goes to those who have not reflected; 0 = none. */
   reflectionReminderDays: z.int().min(0).max(30),
+  /** GDPR retention after the delivery, in months. */
+  retentionMonths: z.int().min(1).max(120),
 };
 
 export const networkCreateSchema = z
@@ -96,6 +103,7 @@ export const networkCreateSchema = z
     channelId: optional(networkShape.channelId),
     locale: networkShape.locale.optional(),
     reflectionReminderDays: networkShape.reflectionReminderDays.optional(),
+    retentionMonths: networkShape.retentionMonths.optional(),
   })
   .transform((network) => ({ ...network, endDate: network.endDate ?? defaultEndDate(network.startDate) }));
 

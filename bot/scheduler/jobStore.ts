@@ -111,6 +111,21 @@ export class JobStore {
     return this.change(job, { state: 'pending', dueAt: at.toISOString(), detail, leaseUntil: '' }, now);
   }
 
+  /** Deletes the jobs (data-protection erasure, a deleted network); already gone is fine. */
+  async remove(jobs: readonly Pick<Job, 'networkId' | 'id'>[]): Promise<void> {
+    for (const job of jobs) {
+      try {
+        await this.table.deleteEntity(job.networkId, job.id);
+      } catch (error) {
+        if (!is(error, 404)) throw toStoreError(error);
+      }
+    }
+  }
+
+  async removeNetwork(networkId: string): Promise<void> {
+    await this.remove(await this.listForNetwork(networkId));
+  }
+
   private async query(filter: string, limit = Infinity): Promise<Job[]> {
     const jobs: Job[] = [];
     try {

@@ -42,6 +42,22 @@ export interface ConversationStore {
   listTeamMembers(teamId: string): Promise<TeamMember[]>;
   /** True for exactly one caller per conversation within the window: who posts the welcome. */
   claimWelcome(conversationId: string, tenantId?: string, now?: Date): Promise<boolean>;
+  /** Every row that names the person (data-protection requests): one scan, fine for a rare request. */
+  aboutPerson(person: PersonKey): Promise<PersonRows>;
+  /** Deletes their 1:1 chats and team memberships; removes them as the last writer of other conversations. */
+  forgetPerson(person: PersonKey): Promise<number>;
+}
+
+export interface PersonKey {
+  userId?: string;
+  email?: string;
+}
+
+export interface PersonRows {
+  personalChats: StoredConversation[];
+  teamMemberships: TeamMember[];
+  /** Conversations whose stored reference names them as the last person who wrote there. */
+  lastWriterIn: string[];
 }
 
 // Teams announces one install twice (conversationUpdate and installationUpdate), maybe to two
@@ -122,7 +138,51 @@ export function createConversationStore(table: TableClient): ConversationStore {
       }
       return false;
     },
+
+    async aboutPerson(person) {
+      const rows = await rowsAbout(table, person);
+      return {
+        personalChats: rows.filter((m) => m.kind === 'personal' && m.row.rowKind === 'conversation').map((m) => toConversation(m.row)),
+        teamMemberships: rows.filter((m) => m.kind === 'member').map((m) => toMember(m.row)),
+        lastWriterIn: rows.filter((m) => m.kind === 'lastWriter').map((m) => textOf(m.row, 'conversationId') ?? ''),
+      };
+    },
+
+    async forgetPerson(person) {
+      const rows = await rowsAbout(table, person);
+      for (const { row, kind } of rows) {
+        const key = [String(row.partitionKey), String(row.rowKey)] as const;
+        if (kind === 'lastWriter') {
+          const reference = JSON.parse(textOf(row, 'referenceJson') ?? '{}') as ConversationRef;
+          // Later posts go to the conversation itself; who wrote last is not needed for that.
+          await table.updateEntity({ partitionKey: key[0], rowKey: key[1], referenceJson: JSON.stringify({ ...reference, user: undefined }) }, 'Merge');
+        } else {
+          await table.deleteEntity(key[0], key[1]).catch((error: { statusCode?: number }) => {
+            if (error.statusCode !== 404) throw error;
+          });
+        }
+      }
+      return rows.length;
+    },
   };
+}
+
+type Matched = { row: Row; kind: 'personal' | 'member' | 'lastWriter' };
+
+async function rowsAbout(table: TableClient, person: PersonKey): Promise<Matched[]> {
+  const email = person.email?.trim().toLowerCase();
+  const same = (value: unknown) => typeof value === 'string' && !!email && value.trim().toLowerCase() === email;
+  const matched: Matched[] = [];
+  for await (const row of table.listEntities<Row>()) {
+    if (row.rowKind === 'member') {
+      if ((person.userId && row.aadObjectId === person.userId) || same(row.email) || same(row.userPrincipalName)) matched.push({ row, kind: 'member' });
+    } else if (person.userId && row.userAadObjectId === person.userId) {
+      matched.push({ row, kind: 'personal' });
+    } else if (person.userId && (JSON.parse(textOf(row, 'referenceJson') ?? '{}') as ConversationRef).user?.aadObjectId === person.userId) {
+      matched.push({ row, kind: 'lastWriter' });
+    }
+  }
+  return matched;
 }
 
 function conversationFields(entry: ConversationEntry, now: Date): Row {

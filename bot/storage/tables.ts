@@ -31,7 +31,8 @@ export function createTables({ connectionString, endpoint, managedIdentityClient
     client = (name) => TableClient.fromConnectionString(connectionString, `${prefix}${name}`, { allowInsecureConnection: insecure, retryOptions });
   } else if (endpoint) {
     const credential = new ManagedIdentityCredential(managedIdentityClientId ? { clientId: managedIdentityClientId } : {});
-    client = (name) => new TableClient(endpoint, `${prefix}${name}`, credential, { retryOptions });
+    const url = endpoint.replace(/\/+$/, ''); // Azure's primaryEndpoints.table ends in a slash
+    client = (name) => new TableClient(url, `${prefix}${name}`, credential, { retryOptions });
   } else {
     throw new Error('tables: a connection string or an endpoint is required');
   }

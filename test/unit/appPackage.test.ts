@@ -3,13 +3,13 @@
 // placeholder is documented; the localisation covers exactly the manifest's user-facing strings; the icons
 // have the sizes and colours Teams requires and match what scripts/make-icons.ts draws.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import { ACCENT_COLOR, colorIcon, outlineIcon } from '../../scripts/make-icons';
 import { da } from '../../bot/i18n/da';
 import { en as enMessages } from '../../bot/i18n/en';
 import { matchCommand } from '../../bot/teams/commands';
+import { offlineSchemaFile, validateAgainstOfflineSchema } from '../../scripts/appPackage';
 
 // @microsoft/app-manifest require()s strip-bom 5, which is ESM-only; Node 20 loads it, Jest's CommonJS
 // runtime (before Node 24.9) cannot. It is used only by the package's read*FromFile helpers, not here,
@@ -70,77 +70,9 @@ function documentedPlaceholders(): string[] {
   return [...section.matchAll(/^\|\s*`([A-Za-z0-9_]+)`\s*\|/gm)].map((m) => m[1]!).sort();
 }
 
-/** Path of the schema inside the installed package, the first place AppManifestUtils.fetchSchema looks. */
-function localSchemaFile(url: string): string {
-  const packageDir = dirname(require.resolve('@microsoft/app-manifest/package.json'));
-  return join(packageDir, 'build', new URL(url).pathname);
-}
-
-async function schemaFor(url: string) {
-  // Fail loudly rather than let fetchSchema fall back to the network.
-  expect(existsSync(localSchemaFile(url))).toBe(true);
-  return AppManifestUtils.fetchSchema(url);
-}
-
-async function validateManifest(manifest: JsonObject): Promise<string[]> {
-  return AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, await schemaFor(MANIFEST_SCHEMA_URL));
-}
-
-/** Escapes each `]` that closes no character class: the same regex without the `u` flag, valid with it. */
-function escapeLoneBrackets(pattern: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    if (ch === '\\') {
-      out += ch + (pattern[++i] ?? '');
-    } else if (ch === '[' && !inClass) {
-      inClass = true;
-      out += ch;
-    } else if (ch === ']') {
-      out += inClass ? ch : '\\]';
-      inClass = false;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-
-function compilesWithUnicodeFlag(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The official localisation schema (every version from 1.19 to 1.30) has two patternProperties keys,
- * `^activities.activityTypes\[\b(...)\b]\.description$` and `...templateText$`, with an unescaped `]`.
- * That is legal in JavaScript's legacy regex syntax, but Ajv compiles patterns with the `u` flag, so
- * AppManifestUtils.validateAgainstSchema throws "Lone quantifier brackets" before it validates anything.
- * Escape those brackets (same meaning) and leave the rest of the schema untouched.
- */
-async function localizationSchema() {
-  const schema = (await schemaFor(LOCALIZATION_SCHEMA_URL)) as unknown as JsonObject;
-  const patterns = schema.patternProperties as JsonObject;
-  const repaired: JsonObject = {};
-  const patched: string[] = [];
-  for (const [key, value] of Object.entries(patterns)) {
-    const fixed = compilesWithUnicodeFlag(key) ? key : escapeLoneBrackets(key);
-    if (fixed !== key) patched.push(key);
-    repaired[fixed] = value;
-  }
-  expect(patched.every((k) => k.startsWith('^activities.activityTypes'))).toBe(true);
-  expect(Object.keys(repaired).every(compilesWithUnicodeFlag)).toBe(true);
-  return { ...schema, patternProperties: repaired } as unknown as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
-}
-
-async function validateLocalization(localization: JsonObject): Promise<string[]> {
-  return AppManifestUtils.validateAgainstSchema(localization as unknown as AppManifest, await localizationSchema());
-}
+// The same offline validation `npm run package` runs (the localisation schema's lone `]` repaired there).
+const validateManifest = (manifest: JsonObject) => validateAgainstOfflineSchema(manifest, 'manifest.json');
+const validateLocalization = (localization: JsonObject) => validateAgainstOfflineSchema(localization, 'en.json');
 
 /** "bots[0].commandLists[1].commands[2].title" → ['bots', 0, 'commandLists', 1, 'commands', 2, 'title'] */
 function parseKey(key: string): (string | number)[] {
@@ -219,7 +151,7 @@ describe('manifest.json', () => {
     const manifest = asManifest(readJson('manifest.json'));
     expect(manifest.manifestVersion).toBe(SCHEMA_VERSION);
     expect(manifest.$schema).toBe(MANIFEST_SCHEMA_URL);
-    expect(existsSync(localSchemaFile(MANIFEST_SCHEMA_URL))).toBe(true);
+    expect(existsSync(offlineSchemaFile(MANIFEST_SCHEMA_URL))).toBe(true);
   });
 
   it('validates against the official schema with zero errors once the placeholders are filled', async () => {

@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from '../../bot/config/config';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONFIG_KEYS, ConfigError, loadConfig } from '../../bot/config/config';
 
 // Production is all or nothing: any half-configured environment that would leave a local door open
 // (development identities, an anonymous bot, Azurite) refuses to start with a message saying what is missing.
@@ -55,4 +57,14 @@ describe('configuration', () => {
   ])('refuses %s', (_name, env, message) => {
     expect(refusal(env)).toMatch(message);
   });
+});
+
+test('every setting the service reads is documented in .env.example and the README', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  // App Service sets WEBSITE_SITE_NAME itself; nobody configures it.
+  const documented = CONFIG_KEYS.filter((key) => key !== 'WEBSITE_SITE_NAME');
+  expect(documented.filter((key) => !new RegExp(`^${key}=`, 'm').test(example))).toEqual([]);
+  expect(documented.filter((key) => !readme.includes(`\`${key}\``))).toEqual([]);
 });

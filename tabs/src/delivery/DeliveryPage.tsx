@@ -10,6 +10,7 @@ import { DeliveryEditor } from './DeliveryEditor';
 import { DeliveryPrintView } from './DeliveryPrintView';
 import { ExportButtons } from './ExportButtons';
 import { StatusStepper } from './StatusStepper';
+import { RetentionNote, RetentionSetting } from './RetentionSetting';
 import { useDeliveryDraft } from './useDeliveryDraft';
 
 // "Leverance til Chefforum" (seed 002): the delivery template tab, a second kind of the configurable channel tab.
@@ -83,6 +84,7 @@ function LeaderDelivery({ plan, reload }: { plan: PlanView; reload: () => Promis
       <StatusStepper status={state.status} onSet={(status) => void setStatus(status)} busy={state.saving} dirty={state.dirty} />
       <ExportButtons networkId={plan.network.id} dirty={state.dirty} saved={!!state.saved} />
       <DeliveryEditor state={state} announce={announce} />
+      <RetentionSetting plan={plan} reload={reload} />
     </main>
   );
 }
@@ -105,6 +107,7 @@ function ReaderDelivery({ plan }: { plan: PlanView }) {
       ) : (
         <p className={styles.meta}>{t('tab.delivery.notSaved')}</p>
       )}
+      <RetentionNote plan={plan} />
     </main>
   );
 }

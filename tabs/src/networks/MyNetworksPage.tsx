@@ -7,6 +7,7 @@ import { NetworkFacts } from './NetworkSummary';
 import { planUrl, type NetworkEntry } from './networkDraft';
 import { useMyNetworks } from './useMyNetworks';
 import { useNetworkForm } from './useNetworkForm';
+import { PrivacyOfficerSection, YourDataSection } from './YourDataSection';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: '8px', maxWidth: '760px' },
@@ -50,6 +51,8 @@ export function MyNetworksPage() {
         <Text as="p" block>{t('tab.networks.createIntro')}</Text>
         <CreateNetwork />
       </section>
+      <YourDataSection />
+      <PrivacyOfficerSection />
     </main>
   );
 }

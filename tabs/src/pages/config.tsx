@@ -1,4 +1,4 @@
 import { mount } from '../shell/mount';
 import { ConfigPage } from '../networks/ConfigPage';
 
-mount(<ConfigPage />);
+mount(<ConfigPage />, 'tab.config.title');

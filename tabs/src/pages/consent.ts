@@ -6,9 +6,16 @@ import { app, authentication } from '@microsoft/teams-js';
 
 const CALENDAR_SCOPE = 'https://graph.microsoft.com/Calendars.ReadWrite';
 
-const show = (text: string) => {
+/** The page speaks both languages (it cannot know the user's yet); the English half is marked as English. */
+const show = (danish: string, english?: string) => {
   const status = document.getElementById('status');
-  if (status) status.textContent = text;
+  if (!status) return;
+  status.replaceChildren(danish);
+  if (!english) return;
+  const span = document.createElement('span');
+  span.lang = 'en';
+  span.textContent = english;
+  status.append(' / ', span);
 };
 
 async function main() {
@@ -21,13 +28,13 @@ async function main() {
     return;
   }
   if (answer.has('id_token')) {
-    show('Tak — tilladelsen er givet. / Thank you — permission granted.');
+    show('Tak — tilladelsen er givet.', 'Thank you — permission granted.');
     if (inTeams) authentication.notifySuccess();
     return;
   }
   const response = await fetch('/api/auth/settings');
   if (!response.ok) {
-    show('Netværk er ikke sat op med Entra ID her. / Netværk is not set up with Entra ID here.');
+    show('Netværk er ikke sat op med Entra ID her.', 'Netværk is not set up with Entra ID here.');
     if (inTeams) authentication.notifyFailure('not configured');
     return;
   }

@@ -1,4 +1,4 @@
 import { mount } from '../shell/mount';
 import { DeliveryPage } from '../delivery/DeliveryPage';
 
-mount(<DeliveryPage />);
+mount(<DeliveryPage />, 'delivery.title');

@@ -1,4 +1,4 @@
 import { mount } from '../shell/mount';
 import { MyNetworksPage } from '../networks/MyNetworksPage';
 
-mount(<MyNetworksPage />);
+mount(<MyNetworksPage />, 'tab.networks.title');

@@ -1,4 +1,4 @@
 import { mount } from '../shell/mount';
 import { PlanPage } from '../plan/PlanPage';
 
-mount(<PlanPage />);
+mount(<PlanPage />, 'tab.plan.pageTitle');

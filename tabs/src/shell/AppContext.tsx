@@ -4,7 +4,7 @@ import type { Api } from './api';
 import type { Host, HostTheme } from './host';
 
 export interface Me {
-  identity: { userId: string; name: string; email?: string; mode: 'development' | 'teams' };
+  identity: { userId: string; name: string; email?: string; mode: 'development' | 'teams'; roles?: string[] };
   devIdentities?: { key: string; name: string; persona: string }[];
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { MessageKey } from '../../../bot/i18n';
 import { Button, Field, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { createApi, DEV_USER_KEY, ApiError } from './api';
 import { detectHost, type Host } from './host';
@@ -11,7 +12,8 @@ const useStyles = makeStyles({
 });
 
 /** Every tab page: finds its host, theme and language, who the user is, then renders the page. */
-export function AppShell({ children }: { children: ReactNode }) {
+/** `title`: the page's name in the message catalogue; the browser/Teams title follows the user's language. */
+export function AppShell({ children, title }: { children: ReactNode; title: MessageKey }) {
   const [host, setHost] = useState<Host>();
   const [theme, setTheme] = useState<Host['theme']>('default');
   const [me, setMe] = useState<Me>();
@@ -24,8 +26,9 @@ export function AppShell({ children }: { children: ReactNode }) {
       setTheme(detected.theme);
       detected.onThemeChange(setTheme);
       document.documentElement.lang = detected.locale;
+      document.title = `Netværk — ${translator(detected.locale)(title)}`;
     }, setError);
-  }, []);
+  }, [title]);
 
   const api = useMemo(() => (host ? createApi({ locale: host.locale, getToken: host.getToken }) : undefined), [host]);
   const t = useMemo(() => translator(host?.locale ?? 'da'), [host]);

@@ -1,11 +1,12 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { MessageKey } from '../../../bot/i18n';
 import { AppShell } from './AppShell';
 
-export function mount(page: ReactNode): void {
+export function mount(page: ReactNode, title: MessageKey): void {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <AppShell>{page}</AppShell>
+      <AppShell title={title}>{page}</AppShell>
     </StrictMode>,
   );
 }

@@ -8,6 +8,8 @@ export interface PlanView extends NetworkAggregate {
   role: NetworkRole;
   myParticipantId?: string;
   advice: { message: string; refs: string[] }[];
+  /** When the network's data is deleted: `months` after the delivery (or the end date, if never delivered). */
+  retention: { months: number; ownMonths: boolean; from: 'delivery' | 'endDate'; deleteAfter: string };
 }
 
 export function usePlan(networkId: string | undefined) {

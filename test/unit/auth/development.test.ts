@@ -24,7 +24,7 @@ describe('development mode', () => {
   });
 
   it.each(devIdentities.map((d) => [d.key, d] as const))('accepts the known identity %s by key and by userId', async (key, known) => {
-    const expected = { userId: known.userId, name: known.name, email: known.email, mode: 'development' };
+    const expected = { userId: known.userId, name: known.name, email: known.email, mode: 'development', ...(known.roles ? { roles: known.roles } : {}) };
     expect(await authenticate({ 'x-dev-user': key })).toEqual(expected);
     expect(await authenticate({ 'X-Dev-User': known.userId, 'x-dev-user-name': 'Someone Else' })).toEqual(expected);
   });
@@ -62,8 +62,8 @@ describe('development mode', () => {
 });
 
 describe('development identities', () => {
-  it('are six distinct people with GUID-like ids and municipal e-mail', () => {
-    expect(devIdentities.map((d) => d.name)).toEqual(['Lene Holm', 'Omar Said', 'Jens Jensen', 'Helle Hansen', 'Birgitte Krogh', 'Ulla Udenfor']);
+  it('are seven distinct people with GUID-like ids and municipal e-mail', () => {
+    expect(devIdentities.map((d) => d.name)).toEqual(['Lene Holm', 'Omar Said', 'Jens Jensen', 'Helle Hansen', 'Birgitte Krogh', 'Ulla Udenfor', 'Dorthe Dahl']);
     expect(new Set(devIdentities.map((d) => d.userId)).size).toBe(devIdentities.length);
     expect(new Set(devIdentities.map((d) => d.key)).size).toBe(devIdentities.length);
     for (const d of devIdentities) {
@@ -71,6 +71,8 @@ describe('development identities', () => {
       expect(d.email).toMatch(/@kommune\.example$/);
     }
     expect(devIdentities.find((d) => d.name === 'Ulla Udenfor')?.persona).toBe('outsider');
+    // Only the privacy officer carries an Entra app role, as a real token would.
+    expect(devIdentities.filter((d) => d.roles).map((d) => [d.key, d.roles])).toEqual([['dorthe', ['PrivacyOfficer']]]);
     expect(Object.isFrozen(devIdentities) && Object.isFrozen(devIdentities[0])).toBe(true);
   });
 });

@@ -53,6 +53,11 @@ describe('teams mode: accepted tokens', () => {
     expect(await authenticate(bearer(await mint(key, { exp: now() - 30, nbf: now() + 30 })))).toMatchObject({ mode: 'teams' });
   });
 
+  it('carries the Entra app roles of the token (PrivacyOfficer), and none when the claim is missing', async () => {
+    expect(await authenticate(bearer(await mint(key, { roles: ['PrivacyOfficer', 42] })))).toMatchObject({ roles: ['PrivacyOfficer'] });
+    expect((await authenticate(bearer(await mint(key)))).roles).toBeUndefined();
+  });
+
   it('ignores X-Dev-User entirely', async () => {
     const identity = await authenticate({ ...bearer(await mint(key)), 'x-dev-user': 'ulla', 'x-dev-user-name': 'Ulla' });
     expect(identity.name).toBe('Lene Holm');

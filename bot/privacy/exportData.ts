@@ -1,0 +1,110 @@
+import type { AnalysisNote, Assignment, Idea, NetworkAggregate, Participant, Reflection } from '../domain/model';
+import { isSubject, namesOf, participantsOf, rolesOf, type DataSubject, type SubjectRole } from './person';
+
+// Everything one network holds about a person (GDPR art. 15 and 20), as plain JSON.
+
+export interface NetworkPersonalData {
+  networkId: string;
+  networkName: string;
+  roles: SubjectRole[];
+  participant: Participant[];
+  assignments: Assignment[];
+  /** Their own reflections, private ones included: the export goes to the person (or the DPO), never to others. */
+  reflections: Reflection[];
+  ideasRaised: Idea[];
+  ideasOwned: Idea[];
+  analysisNotes: AnalysisNote[];
+  /** Rows last changed under their name, and theme revisions they saved. */
+  edits: { what: string; at?: string }[];
+  /** Free text others wrote that names them: not changed by an erasure, listed for review. */
+  mentions: { where: string; excerpt: string }[];
+}
+
+const unversioned = <T extends { etag?: string }>(value: T): Omit<T, 'etag'> => {
+  const { etag: _etag, ...rest } = value;
+  return rest;
+};
+
+export function personalDataIn(aggregate: NetworkAggregate, subject: DataSubject): NetworkPersonalData | undefined {
+  const participants = participantsOf(aggregate, subject);
+  const participantIds = new Set(participants.map((p) => p.id));
+  const names = namesOf(aggregate, subject);
+  const data: NetworkPersonalData = {
+    networkId: aggregate.network.id,
+    networkName: aggregate.network.name,
+    roles: rolesOf(aggregate, subject),
+    participant: participants.map(unversioned) as Participant[],
+    assignments: aggregate.assignments.filter((a) => participantIds.has(a.participantId)).map(unversioned) as Assignment[],
+    reflections: aggregate.reflections.filter((r) => participantIds.has(r.participantId)).map(unversioned) as Reflection[],
+    ideasRaised: aggregate.ideas.filter((idea) => isSubject(subject, idea.raisedBy)).map(unversioned) as Idea[],
+    ideasOwned: aggregate.ideas.filter((idea) => isSubject(subject, idea.owner)).map(unversioned) as Idea[],
+    analysisNotes: aggregate.analysisNotes.filter((note) => isSubject(subject, note.author)).map(unversioned) as AnalysisNote[],
+    edits: editsBy(aggregate, names),
+    mentions: mentionsOf(aggregate, names),
+  };
+  const empty = !data.roles.length && !data.ideasRaised.length && !data.ideasOwned.length && !data.analysisNotes.length && !data.edits.length;
+  return empty && !data.mentions.length ? undefined : data;
+}
+
+function editsBy(aggregate: NetworkAggregate, names: Set<string>): NetworkPersonalData['edits'] {
+  const edits: NetworkPersonalData['edits'] = [];
+  for (const [what, row] of labelledRows(aggregate)) {
+    if (row.updatedBy && names.has(row.updatedBy)) edits.push({ what, at: row.updatedAt });
+  }
+  for (const revision of aggregate.themeRevisions) {
+    if (names.has(revision.savedBy)) edits.push({ what: `themeRevision ${revision.revision}`, at: revision.savedAt });
+  }
+  return edits;
+}
+
+/** Every row that carries `updatedBy`, with a label a reader of the export understands. */
+export function labelledRows(aggregate: NetworkAggregate): [string, { updatedBy?: string; updatedAt?: string }][] {
+  const rows: [string, { updatedBy?: string; updatedAt?: string } | undefined][] = [
+    ['network', aggregate.network],
+    ['theme', aggregate.theme],
+    ['phasePlan', aggregate.phasePlan],
+    ['delivery', aggregate.delivery],
+    ...aggregate.subthemes.map((s) => [`subtheme ${s.title}`, s] as [string, typeof s]),
+    ...aggregate.participants.map((p) => [`participant ${p.id}`, p] as [string, typeof p]),
+    ...aggregate.meetings.map((m) => [`meeting ${m.number} ${m.title}`, m] as [string, typeof m]),
+    ...aggregate.assignments.map((a) => [`assignment ${a.meetingId}/${a.participantId}`, a] as [string, typeof a]),
+    ...aggregate.agendas.map((a) => [`agenda ${a.meetingId}`, a] as [string, typeof a]),
+    ...aggregate.summaries.map((s) => [`summary ${s.meetingId}`, s] as [string, typeof s]),
+    ...aggregate.reflections.map((r) => [`reflection ${r.meetingId}/${r.participantId}`, r] as [string, typeof r]),
+    ...aggregate.ideas.map((i) => [`idea ${i.id}`, i] as [string, typeof i]),
+    ...aggregate.analysisCategories.map((c) => [`analysisCategory ${c.title}`, c] as [string, typeof c]),
+    ...aggregate.analysisNotes.map((n) => [`analysisNote ${n.id}`, n] as [string, typeof n]),
+    ...aggregate.bookings.map((b) => [`booking ${b.meetingId}`, b] as [string, typeof b]),
+  ];
+  return rows.filter((row): row is [string, { updatedBy?: string; updatedAt?: string }] => !!row[1]);
+}
+
+const EXCERPT = 60;
+
+function mentionsOf(aggregate: NetworkAggregate, names: Set<string>): NetworkPersonalData['mentions'] {
+  const wanted = [...names].filter((name) => name.length >= 3).map((name) => name.toLowerCase());
+  if (!wanted.length) return [];
+  const mentions: NetworkPersonalData['mentions'] = [];
+  const look = (where: string, text: string | undefined) => {
+    if (!text) return;
+    const lower = text.toLowerCase();
+    for (const name of wanted) {
+      const at = lower.indexOf(name);
+      if (at >= 0) mentions.push({ where, excerpt: text.slice(Math.max(0, at - EXCERPT), at + name.length + EXCERPT) });
+    }
+  };
+  for (const summary of aggregate.summaries) {
+    const { meetingId, themeAndPotentials, statementsAndKnowledge, contactsForKnowledge, potentials, keyLearningPoints, waysToUseLearning } = summary;
+    look(`summary ${meetingId}`, [themeAndPotentials, statementsAndKnowledge, contactsForKnowledge, potentials, keyLearningPoints, waysToUseLearning].join(' · '));
+  }
+  for (const agenda of aggregate.agendas) for (const item of agenda.items) look(`agenda ${agenda.meetingId}`, [item.content, item.process, item.purpose].join(' · '));
+  for (const idea of aggregate.ideas) look(`idea ${idea.id}`, idea.text);
+  for (const note of aggregate.analysisNotes) look(`analysisNote ${note.id}`, [note.text, note.pattern].join(' · '));
+  for (const assignment of aggregate.assignments) look(`assignment ${assignment.meetingId}/${assignment.participantId}`, assignment.contribution);
+  for (const reflection of aggregate.reflections.filter((r) => r.shared)) look(`shared reflection ${reflection.meetingId}/${reflection.participantId}`, reflection.answers.map((a) => a.answer).join(' · '));
+  if (aggregate.delivery) {
+    const d = aggregate.delivery;
+    look('delivery', [d.theme, d.knowledgeSummary, d.practiceChanges, d.other, ...d.recommendations.map((r) => r.text), ...d.dissemination.map((x) => x.who)].join(' · '));
+  }
+  return mentions;
+}
