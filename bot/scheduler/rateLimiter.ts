@@ -16,6 +16,16 @@ export const TEAMS_LIMITS: RateLimits = {
   perTenant: { count: 50, windowMs: 1000 },
 };
 
+/**
+ * What the scheduler aims at: 90% of Teams' limits. Pacing exactly at the ceiling drew 429s from clock
+ * skew and from botbuilder's own 429 retries (which bypass this limiter), each stalling a send for a
+ * second or more; measured with `npm run bench` (bench/README.md), 45/s sends faster than 50/s.
+ */
+export const SENDING_LIMITS: RateLimits = {
+  perConversation: { count: 6, windowMs: 1000 },
+  perTenant: { count: 45, windowMs: 1000 },
+};
+
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
@@ -49,7 +59,7 @@ export class RateLimiter {
   private readonly windows = new Map<string, Window>();
 
   constructor(
-    private readonly limits: RateLimits = TEAMS_LIMITS,
+    private readonly limits: RateLimits = SENDING_LIMITS,
     private readonly clock: Clock = realClock,
   ) {}
 

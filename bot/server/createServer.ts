@@ -8,6 +8,7 @@ import { bearerToken } from '../auth/teamsToken';
 import { pickLocale, t, type Locale } from '../i18n';
 import { ApiError } from '../api/errors';
 import { routes } from '../api/routes';
+import { tabFiles } from './tabFiles';
 import type { RequestContext, Services } from '../api/context';
 
 export interface ServerDeps {
@@ -124,7 +125,7 @@ export function createServer(deps: ServerDeps): Server {
     server.get('/', (_req: Request, res: Response, next: restify.Next) => {
       res.redirect(302, '/tabs/index.html', next);
     });
-    server.get('/tabs/*', restify.plugins.serveStaticFiles(tabsDir, { maxAge: 0 }));
+    server.get('/tabs/*', tabFiles(tabsDir));
   }
 
   return server;

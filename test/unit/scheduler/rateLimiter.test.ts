@@ -1,4 +1,4 @@
-import { RateLimiter, TEAMS_LIMITS, type Clock } from '../../../bot/scheduler/rateLimiter';
+import { RateLimiter, SENDING_LIMITS, TEAMS_LIMITS, type Clock } from '../../../bot/scheduler/rateLimiter';
 
 // Teams' limits for a bot, on virtual time: sleeping advances a fake clock, nothing really waits.
 
@@ -77,6 +77,15 @@ describe('RateLimiter', () => {
 
   it('uses Teams’ limits: 7 per second per conversation, 50 per second per tenant', () => {
     expect(TEAMS_LIMITS).toEqual({ perConversation: { count: 7, windowMs: 1000 }, perTenant: { count: 50, windowMs: 1000 } });
+  });
+
+  it('aims at 90% of them by default, leaving room for skew and botbuilder’s own retries', async () => {
+    expect(SENDING_LIMITS).toEqual({ perConversation: { count: 6, windowMs: 1000 }, perTenant: { count: 45, windowMs: 1000 } });
+    const granted = await acquireAll(new RateLimiter(undefined, clock), clock, requests(20, 10));
+    expect(busiestWindow(granted.map((g) => g.at))).toBe(45);
+    for (let c = 0; c < 20; c++) {
+      expect(busiestWindow(granted.filter((g) => g.conversation === `t1-c${c}`).map((g) => g.at))).toBeLessThanOrEqual(6);
+    }
   });
 
   it('does not wait while under the limits', async () => {
