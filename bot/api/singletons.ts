@@ -2,7 +2,7 @@ import type { Agenda, Assignment, Delivery, Meeting, NetworkAggregate, PhasePlan
 import * as schemas from '../domain/schemas';
 import { viewFor } from '../domain/access';
 import type { RowChange } from '../storage/networkStore';
-import type { RowKind } from '../storage/rows';
+import { revisionId, type RowKind } from '../storage/rows';
 import { commit, inNetwork, parseBody, requireIfMatch, stamp, type NetworkContext, type ApiResult } from './context';
 import { conflict, forbidden, notFound } from './errors';
 
@@ -49,7 +49,7 @@ export const saveTheme = inNetwork('edit', async (ctx) => {
     theme: heading,
     unfolding,
   };
-  const extra: RowChange[] = [{ op: 'create', kind: 'themeRevision', ids: [String(revision.revision).padStart(6, '0')], value: revision }];
+  const extra: RowChange[] = [{ op: 'create', kind: 'themeRevision', ids: [revisionId(revision.revision)], value: revision }];
   if (heading !== network.theme) {
     extra.push({ op: 'update', kind: 'network', value: { ...network, theme: heading }, etag: network.etag });
   }

@@ -1,4 +1,5 @@
 import type { AnalysisNote, Assignment, Idea, NetworkAggregate, Participant, Reflection } from '../domain/model';
+import { rowsOfAggregate, type AggregateRow } from '../storage/rows';
 import { isSubject, namesOf, participantsOf, rolesOf, type DataSubject, type SubjectRole } from './person';
 
 // Everything one network holds about a person (GDPR art. 15 and 20), as plain JSON.
@@ -48,35 +49,22 @@ export function personalDataIn(aggregate: NetworkAggregate, subject: DataSubject
 
 function editsBy(aggregate: NetworkAggregate, names: Set<string>): NetworkPersonalData['edits'] {
   const edits: NetworkPersonalData['edits'] = [];
-  for (const [what, row] of labelledRows(aggregate)) {
-    if (row.updatedBy && names.has(row.updatedBy)) edits.push({ what, at: row.updatedAt });
-  }
-  for (const revision of aggregate.themeRevisions) {
-    if (names.has(revision.savedBy)) edits.push({ what: `themeRevision ${revision.revision}`, at: revision.savedAt });
+  for (const row of rowsOfAggregate(aggregate)) {
+    const revision = row.kind === 'themeRevision';
+    const by = (revision ? row.value.savedBy : row.value.updatedBy) as string | undefined;
+    if (by && names.has(by)) edits.push({ what: labelOf(row), at: (revision ? row.value.savedAt : row.value.updatedAt) as string | undefined });
   }
   return edits;
 }
 
-/** Every row that carries `updatedBy`, with a label a reader of the export understands. */
-export function labelledRows(aggregate: NetworkAggregate): [string, { updatedBy?: string; updatedAt?: string }][] {
-  const rows: [string, { updatedBy?: string; updatedAt?: string } | undefined][] = [
-    ['network', aggregate.network],
-    ['theme', aggregate.theme],
-    ['phasePlan', aggregate.phasePlan],
-    ['delivery', aggregate.delivery],
-    ...aggregate.subthemes.map((s) => [`subtheme ${s.title}`, s] as [string, typeof s]),
-    ...aggregate.participants.map((p) => [`participant ${p.id}`, p] as [string, typeof p]),
-    ...aggregate.meetings.map((m) => [`meeting ${m.number} ${m.title}`, m] as [string, typeof m]),
-    ...aggregate.assignments.map((a) => [`assignment ${a.meetingId}/${a.participantId}`, a] as [string, typeof a]),
-    ...aggregate.agendas.map((a) => [`agenda ${a.meetingId}`, a] as [string, typeof a]),
-    ...aggregate.summaries.map((s) => [`summary ${s.meetingId}`, s] as [string, typeof s]),
-    ...aggregate.reflections.map((r) => [`reflection ${r.meetingId}/${r.participantId}`, r] as [string, typeof r]),
-    ...aggregate.ideas.map((i) => [`idea ${i.id}`, i] as [string, typeof i]),
-    ...aggregate.analysisCategories.map((c) => [`analysisCategory ${c.title}`, c] as [string, typeof c]),
-    ...aggregate.analysisNotes.map((n) => [`analysisNote ${n.id}`, n] as [string, typeof n]),
-    ...aggregate.bookings.map((b) => [`booking ${b.meetingId}`, b] as [string, typeof b]),
-  ];
-  return rows.filter((row): row is [string, { updatedBy?: string; updatedAt?: string }] => !!row[1]);
+/** A row as a reader of the export recognises it. */
+function labelOf({ kind, ids, value }: AggregateRow): string {
+  if (kind === 'network' || kind === 'theme' || kind === 'delivery') return kind;
+  if (kind === 'phases') return 'phasePlan';
+  if (kind === 'subtheme' || kind === 'analysisCategory') return `${kind} ${value.title}`;
+  if (kind === 'meeting') return `meeting ${value.number} ${value.title}`;
+  if (kind === 'themeRevision') return `themeRevision ${value.revision}`;
+  return `${kind} ${ids.join('/')}`;
 }
 
 const EXCERPT = 60;

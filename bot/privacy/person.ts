@@ -22,17 +22,23 @@ export function participantsOf(aggregate: NetworkAggregate, subject: DataSubject
   return aggregate.participants.filter((participant) => isSubject(subject, participant));
 }
 
-/** The names the subject is known by in this network: edits are stamped with a name only. */
-export function namesOf(aggregate: NetworkAggregate, subject: DataSubject): Set<string> {
-  const refs: (PersonRef | Participant | undefined)[] = [
-    aggregate.network.leader,
-    aggregate.network.coDriver,
-    aggregate.network.referenceLeader,
+/** Everyone the network names: its roles, its participants, who raised and owns each idea, who wrote each note. */
+function peopleIn(aggregate: NetworkAggregate): (PersonRef | Participant | undefined)[] {
+  const { network } = aggregate;
+  return [
+    network.leader,
+    network.coDriver,
+    network.referenceLeader,
     ...aggregate.participants,
     ...aggregate.ideas.flatMap((idea) => [idea.raisedBy, idea.owner]),
     ...aggregate.analysisNotes.map((note) => note.author),
   ];
-  return new Set(refs.filter((ref) => isSubject(subject, ref)).map((ref) => ref!.name.trim()).filter(Boolean));
+}
+
+/** The names the subject is known by in this network: edits are stamped with a name only. */
+export function namesOf(aggregate: NetworkAggregate, subject: DataSubject): Set<string> {
+  const names = peopleIn(aggregate).filter((ref) => isSubject(subject, ref)).map((ref) => ref!.name.trim());
+  return new Set(names.filter(Boolean));
 }
 
 export type SubjectRole = 'leader' | 'coDriver' | 'referenceLeader' | 'participant';
@@ -51,9 +57,7 @@ export function rolesOf(aggregate: NetworkAggregate, subject: DataSubject): Subj
 export function withKnownIds(aggregates: NetworkAggregate[], subject: DataSubject): DataSubject[] {
   const ids = new Set<string>(subject.userId ? [subject.userId] : []);
   for (const aggregate of aggregates) {
-    const { network } = aggregate;
-    const refs = [network.leader, network.coDriver, network.referenceLeader, ...aggregate.participants, ...aggregate.ideas.flatMap((i) => [i.raisedBy, i.owner]), ...aggregate.analysisNotes.map((n) => n.author)];
-    for (const ref of refs) if (ref?.userId && isSubject(subject, ref)) ids.add(ref.userId);
+    for (const ref of peopleIn(aggregate)) if (ref?.userId && isSubject(subject, ref)) ids.add(ref.userId);
   }
   return ids.size ? [...ids].map((userId) => ({ userId, email: subject.email })) : [subject];
 }

@@ -117,3 +117,37 @@ export function assemble(rows: TableEntityResult<Record<string, unknown>>[]): Ne
     bookings: lists.booking,
   };
 }
+
+/** A theme revision's id in its RowKey: zero-padded so revisions sort in order. */
+export const revisionId = (revision: number): string => String(revision).padStart(6, '0');
+
+export interface AggregateRow {
+  kind: RowKind;
+  ids: string[];
+  value: { etag?: string; updatedBy?: string; updatedAt?: string } & Record<string, unknown>;
+}
+
+/** Every row an aggregate was assembled from (the member index aside): the inverse of `assemble`. */
+export function rowsOfAggregate(aggregate: NetworkAggregate): AggregateRow[] {
+  const rows: AggregateRow[] = [];
+  const add = (kind: RowKind, ids: string[], value: object | undefined) => {
+    if (value) rows.push({ kind, ids, value: value as AggregateRow['value'] });
+  };
+  add('network', [], aggregate.network);
+  add('theme', [], aggregate.theme);
+  add('phases', [], aggregate.phasePlan);
+  add('delivery', [], aggregate.delivery);
+  for (const s of aggregate.subthemes) add('subtheme', [s.id], s);
+  for (const p of aggregate.participants) add('participant', [p.id], p);
+  for (const m of aggregate.meetings) add('meeting', [m.id], m);
+  for (const a of aggregate.assignments) add('assignment', [a.meetingId, a.participantId], a);
+  for (const a of aggregate.agendas) add('agenda', [a.meetingId], a);
+  for (const s of aggregate.summaries) add('summary', [s.meetingId], s);
+  for (const r of aggregate.reflections) add('reflection', [r.meetingId, r.participantId], r);
+  for (const i of aggregate.ideas) add('idea', [i.id], i);
+  for (const c of aggregate.analysisCategories) add('analysisCategory', [c.id], c);
+  for (const n of aggregate.analysisNotes) add('analysisNote', [n.id], n);
+  for (const b of aggregate.bookings) add('booking', [b.meetingId], b);
+  for (const r of aggregate.themeRevisions) add('themeRevision', [revisionId(r.revision)], r);
+  return rows;
+}

@@ -1,4 +1,6 @@
 import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
+// The same timestamp fixing botbuilder's own `process` applies; not re-exported from its index.
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import {
   type Activity,
   CallerIdConstants,
@@ -76,7 +78,7 @@ export function createBotAdapter({ appId = '', appPassword, appTenantId, appType
       const authorization = String(req.headers.authorization ?? req.headers.Authorization ?? '');
       try {
         // botbuilder checks the Bot Framework token first (any token when there is no app id: local mode).
-        const invoke = await adapter.authenticateAndRun(authorization, withDates(req.body as unknown as Activity), (context) => bot.run(context));
+        const invoke = await adapter.authenticateAndRun(authorization, validateAndFixActivity(req.body as unknown as Activity), (context) => bot.run(context));
         res.status(invoke?.status ?? 200);
         if (invoke?.body !== undefined) res.send(invoke.body);
       } catch (error) {
@@ -126,18 +128,6 @@ function refusalStatus(error: unknown): number {
   if (error instanceof AuthenticationError) return error.statusCode === 401 ? 401 : 503;
   if (error instanceof Error && TOKEN_ERRORS.has(error.name)) return 401;
   return 500;
-}
-
-function withDates(body: Activity): Activity {
-  const activity = { ...body } as Activity & Record<string, unknown>;
-  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
-    const value = activity[field] as unknown;
-    if (typeof value === 'string') {
-      activity[`raw${field[0]!.toUpperCase()}${field.slice(1)}`] = value;
-      (activity as Record<string, unknown>)[field] = new Date(value);
-    }
-  }
-  return activity;
 }
 
 // A body without these would get past the adapter and fail only when the bot replies.

@@ -1,17 +1,13 @@
-import { useId, useState } from 'react';
-import { Field, SpinButton, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { formatDate, todayInCopenhagen } from '../../../bot/domain/dates';
 import { useApp } from '../shell/AppContext';
 import type { PlanView } from '../shell/usePlan';
-import { SendButton } from '../plan/shared/SendButton';
+import { NetworkNumberSetting } from '../plan/shared/NetworkNumberSetting';
 
 // GDPR retention, shown where the delivery is handed over: when the network's data will be deleted,
 // and (for leaders) how many months after the delivery that is.
 
-const useStyles = makeStyles({
-  box: { display: 'grid', gap: '8px', maxWidth: '60ch' },
-  note: { color: tokens.colorNeutralForeground2 },
-});
+const useStyles = makeStyles({ note: { color: tokens.colorNeutralForeground2 } });
 
 function deletionLine(plan: PlanView, t: ReturnType<typeof useApp>['t']): string {
   const { months, from, deleteAfter } = plan.retention;
@@ -25,24 +21,24 @@ export function RetentionNote({ plan }: { plan: PlanView }) {
 }
 
 export function RetentionSetting({ plan, reload }: { plan: PlanView; reload: () => Promise<void> }) {
-  const { api, t } = useApp();
-  const styles = useStyles();
-  const headingId = useId();
-  const saved = plan.retention.months;
-  const [months, setMonths] = useState(saved);
-  const save = async () => {
-    await api.patch(`/api/networks/${encodeURIComponent(plan.network.id)}`, { retentionMonths: months }, plan.network.etag ?? '');
-    await reload();
-    return t('tab.retention.saved', { months });
-  };
+  const { t } = useApp();
   return (
-    <section aria-labelledby={headingId} className={styles.box}>
-      <h2 id={headingId}>{t('tab.retention.heading')}</h2>
+    <NetworkNumberSetting
+      plan={plan}
+      reload={reload}
+      field="retentionMonths"
+      saved={plan.retention.months}
+      min={1}
+      max={120}
+      level={2}
+      heading={t('tab.retention.heading')}
+      label={t('tab.retention.months')}
+      hint={t('tab.retention.hint')}
+      saveLabel={t('tab.retention.save')}
+      savingLabel={t('tab.retention.saving')}
+      savedMessage={(months) => t('tab.retention.saved', { months })}
+    >
       <RetentionNote plan={plan} />
-      <Field label={t('tab.retention.months')} hint={t('tab.retention.hint')}>
-        <SpinButton value={months} min={1} max={120} onChange={(_e, d) => setMonths(Math.max(1, Math.min(120, Number(d.value ?? d.displayValue) || 1)))} />
-      </Field>
-      <SendButton label={t('tab.retention.save')} busyLabel={t('tab.retention.saving')} disabled={months === saved} send={save} />
-    </section>
+    </NetworkNumberSetting>
   );
 }

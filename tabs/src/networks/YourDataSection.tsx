@@ -3,7 +3,7 @@ import { Button, Field, Input, Spinner, Text, makeStyles } from '@fluentui/react
 import { useApp } from '../shell/AppContext';
 import { saveFile } from '../plan/calendar/calendarView';
 import { ConfirmDialog } from '../plan/shared/formKit';
-import { OutcomeMessage, type Outcome } from '../plan/shared/SendButton';
+import { OutcomeMessage, SendButton, type Outcome } from '../plan/shared/SendButton';
 
 // Data protection on "Mine netværk": everyone downloads what is stored about them; a privacy officer
 // (the Entra app role PrivacyOfficer, checked again by the server) exports or erases anyone.
@@ -18,30 +18,16 @@ const useStyles = makeStyles({
 export function YourDataSection() {
   const { api, t } = useApp();
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>();
   const download = async () => {
-    setBusy(true);
-    setOutcome(undefined);
-    try {
-      const file = await api.download('/api/me/export', 'netvaerk-mine-data.json');
-      saveFile(file);
-      setOutcome({ intent: 'success', message: t('tab.privacy.downloaded', { file: file.filename }) });
-    } catch (error) {
-      setOutcome({ intent: 'error', message: (error as Error).message });
-    } finally {
-      setBusy(false);
-    }
+    const file = await api.download('/api/me/export', 'netvaerk-mine-data.json');
+    saveFile(file);
+    return t('tab.privacy.downloaded', { file: file.filename });
   };
   return (
     <section aria-labelledby="your-data" className={styles.section}>
       <h2 id="your-data">{t('tab.privacy.title')}</h2>
       <Text as="p" block>{t('tab.privacy.intro')}</Text>
-      <div className={styles.row}>
-        <Button disabledFocusable={busy} onClick={() => void download()}>{t('tab.privacy.download')}</Button>
-        {busy && <Spinner size="tiny" label={t('tab.privacy.working')} />}
-      </div>
-      <OutcomeMessage outcome={outcome} />
+      <SendButton label={t('tab.privacy.download')} busyLabel={t('tab.privacy.working')} send={download} />
     </section>
   );
 }
