@@ -6,6 +6,7 @@ import { createTables, ensureTables } from './storage/tables';
 import { NetworkStore } from './storage/networkStore';
 import { defaultIdFactory, type Services } from './api/context';
 import { createServer } from './server/createServer';
+import type { SlowClientLimits } from './server/security';
 import { createBot, createBotAdapter } from './teams';
 import { createConversationStore } from './storage/conversationStore';
 import { createMessenger } from './teams/proactive';
@@ -38,6 +39,8 @@ export interface AppOptions {
   auth?: AuthenticatorOptions;
   /** Graph calendar booking without Entra ID (tests): a token provider instead of on-behalf-of, and the retry pace. */
   graph?: { tokens: GraphTokenProvider; retry?: RetryPolicy };
+  /** How long a client may take to send a request (tests shorten them). */
+  slowClientLimits?: SlowClientLimits;
 }
 
 const RETENTION_SWEEP_MS = 24 * 60 * 60 * 1000;
@@ -81,6 +84,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     authenticate: createAuthenticator(config.auth, options.auth),
     services,
     maxBodyBytes: config.maxBodyBytes,
+    slowClientLimits: options.slowClientLimits,
     tabsDir: config.tabsDir,
     signIn: config.auth.mode === 'teams' ? { clientId: config.auth.clientId, tenantId: config.auth.tenantId } : undefined,
     storageHealthy: async () => {
@@ -90,7 +94,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, '0.0.0.0', () => resolve());
+    server.listen(config.port, config.host, () => resolve());
   });
   const address = server.address();
   const url = `http://localhost:${address.port}`;

@@ -1,8 +1,8 @@
 import { t } from '../i18n';
-import type { NetworkAggregate } from '../domain/model';
-import { participantOf, roleOf, type NetworkRole } from '../domain/access';
+import { cleanText } from '../domain/text';
+import { canRead, participantOf, roleOf } from '../domain/access';
 import { StoreError } from '../storage/errors';
-import type { ActionServices, CardActionInput, CardActionResult } from './types';
+import type { ActionServices, CardActionInput, CardActionResult, Loaded } from './types';
 
 // Shared steps of every card action: find the network, know who pressed, survive a busy store.
 
@@ -14,22 +14,20 @@ export class ActionRefused extends Error {
 
 export const refuse = (text: string) => new ActionRefused({ text });
 
+/** A card input as text, cleaned as the tab API's schemas clean free text. */
 export const stringField = (data: Record<string, unknown>, name: string): string =>
-  typeof data[name] === 'string' ? (data[name] as string) : '';
+  typeof data[name] === 'string' ? cleanText(data[name] as string, { multiline: true }) : '';
 
-export interface Loaded {
-  aggregate: NetworkAggregate;
-  role?: NetworkRole;
-  participantId?: string;
-}
-
-export async function loadFor(input: CardActionInput, services: ActionServices): Promise<Loaded> {
+/** The card's network for whoever pressed; someone not in it (or unknown to Entra) is refused. */
+export async function loadForMember(input: CardActionInput, services: ActionServices): Promise<Loaded> {
+  const caller = { userId: input.actor.aadObjectId ?? '' };
+  if (!caller.userId) throw refuse(t(input.locale, 'action.notMember'));
   const networkId = stringField(input.data, 'networkId');
   const aggregate = networkId ? await services.store.load(networkId) : undefined;
   if (!aggregate) throw refuse(t(input.locale, 'action.networkGone'));
-  const caller = { userId: input.actor.aadObjectId ?? '' };
-  if (!caller.userId) return { aggregate };
-  return { aggregate, role: roleOf(aggregate, caller), participantId: participantOf(aggregate, caller)?.id };
+  const role = roleOf(aggregate, caller);
+  if (!canRead(role)) throw refuse(t(input.locale, 'action.notMember'));
+  return { aggregate, role, participantId: participantOf(aggregate, caller)?.id };
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Locale } from '../i18n';
 import type { AdaptiveCard } from '../cards';
 import type { NetworkStore } from '../storage/networkStore';
+import type { NetworkAggregate } from '../domain/model';
+import type { NetworkRole } from '../domain/access';
 
 // A press on a card button, as the bot hands it over: no botbuilder types beyond this line.
 
@@ -31,4 +33,11 @@ export interface ActionServices {
   networkChanged: (networkId: string) => void;
 }
 
-export type CardActionHandler = (input: CardActionInput, services: ActionServices) => Promise<CardActionResult>;
+/** The network a card is about, as loaded for someone in it: handlers never run for anyone else. */
+export interface Loaded {
+  aggregate: NetworkAggregate;
+  role?: NetworkRole;
+  participantId?: string;
+}
+
+export type CardActionHandler = (input: CardActionInput, loaded: Loaded, services: ActionServices) => Promise<CardActionResult>;

@@ -3,7 +3,7 @@ import type { NetworkAggregate } from '../domain/model';
 import type { RowChange } from '../storage/networkStore';
 import type { RowKind } from '../storage/rows';
 import { commit, inNetwork, parseBody, requireIfMatch, stamp, type Access, type Handler, type NetworkContext } from './context';
-import { conflict, forbidden, notFound } from './errors';
+import { conflict, forbidden, notFound, type ApiError } from './errors';
 
 type ListKey = 'subthemes' | 'participants' | 'meetings' | 'ideas' | 'analysisCategories' | 'analysisNotes';
 type Item<K extends ListKey> = NetworkAggregate[K][number];
@@ -17,8 +17,12 @@ export interface CollectionSpec<K extends ListKey> {
   patchSchema: z.ZodType;
   access: { create: Access; change: Access };
   build: (ctx: NetworkContext, input: Record<string, unknown>, id: string) => Item<K>;
+  /** The input as it will be stored, or refused with its own message: e.g. an idea's owner as the network records them. */
+  prepare?: (ctx: NetworkContext, input: Record<string, unknown>, before?: Item<K>) => Record<string, unknown>;
   /** Extra per-item check, e.g. a participant may edit only their own idea and not its status. */
   mayChange?: (ctx: NetworkContext, item: Item<K>, patch?: Record<string, unknown>) => boolean;
+  /** Why the item cannot be deleted, in words: others' work still refers to it. */
+  inUse?: (ctx: NetworkContext, item: Item<K>) => ApiError | undefined;
   /** Rows to write with the item (index rows), or to remove with it (its assignments). */
   alongside?: (ctx: NetworkContext, before: Item<K> | undefined, after: Item<K> | undefined) => RowChange[];
   /** The aggregate after removal, beyond the item itself (cascades), for the rules check. */
@@ -50,7 +54,8 @@ export function collectionHandlers<K extends ListKey>(spec: CollectionSpec<K>): 
   const items = (ctx: NetworkContext) => ctx.aggregate[spec.list] as Item<K>[];
 
   const create = inNetwork(spec.access.create, async (ctx) => {
-    const input = parseBody(spec.createSchema, ctx.body) as Record<string, unknown>;
+    const parsed = parseBody(spec.createSchema, ctx.body) as Record<string, unknown>;
+    const input = spec.prepare?.(ctx, parsed) ?? parsed;
     const item = stamp(ctx, spec.build(ctx, input, ctx.services.newId()));
     if (spec.mayChange && !spec.mayChange(ctx, item)) throw forbidden();
     const next = replaceItem(ctx.aggregate, spec.list, [...items(ctx), item]);
@@ -64,7 +69,8 @@ export function collectionHandlers<K extends ListKey>(spec: CollectionSpec<K>): 
   const patch = inNetwork(spec.access.change, async (ctx) => {
     const etag = requireIfMatch(ctx);
     const before = findItem(ctx, spec);
-    const input = parseBody(spec.patchSchema, ctx.body) as Record<string, unknown>;
+    const parsed = parseBody(spec.patchSchema, ctx.body) as Record<string, unknown>;
+    const input = spec.prepare?.(ctx, parsed, before) ?? parsed;
     if (spec.mayChange && !spec.mayChange(ctx, before, input)) throw forbidden();
     if (before.etag !== etag) throw conflict();
     const after = stamp(ctx, applyPatch(before, input));
@@ -81,6 +87,8 @@ export function collectionHandlers<K extends ListKey>(spec: CollectionSpec<K>): 
     const item = findItem(ctx, spec);
     if (spec.mayChange && !spec.mayChange(ctx, item)) throw forbidden();
     if (item.etag !== etag) throw conflict();
+    const blocked = spec.inUse?.(ctx, item);
+    if (blocked) throw blocked;
     let next = replaceItem(ctx.aggregate, spec.list, items(ctx).filter((entry) => entry.id !== item.id));
     next = spec.withoutItem?.(next, item) ?? next;
     // The item goes first and alone, so its delete can be conditional on the ETag; cascades follow.

@@ -4,6 +4,7 @@ import type { NetworkStore, RowChange } from '../storage/networkStore';
 import type { ConversationStore } from '../storage/conversationStore';
 import type { JobStore } from '../scheduler/jobStore';
 import type { CalendarAccess } from '../calendar/book';
+import { recordVersions } from '../calendar/issue';
 import { StoreError } from '../storage/errors';
 import type { NetworkAggregate, Participant } from '../domain/model';
 import { canContribute, canDeleteNetwork, canEditPlan, canRead, participantOf, roleOf, type NetworkRole } from '../domain/access';
@@ -103,7 +104,9 @@ export async function commit(ctx: NetworkContext, next: NetworkAggregate, change
   const before = new Set(checkNetworkRules(ctx.aggregate).map(issueId));
   const issues = checkNetworkRules(next).filter((issue) => !before.has(issueId(issue)));
   if (issues.length) throw unprocessable(issues);
-  const etags = await guarded(() => ctx.services.store.commit(ctx.aggregate.network.id, changes));
+  // Without Graph, the write that changes a meeting's calendar event records its new version (SEQUENCE).
+  const versions = ctx.services.calendar ? [] : recordVersions(ctx.aggregate, next, ctx.services.now(), ctx.identity.name);
+  const etags = await guarded(() => ctx.services.store.commit(ctx.aggregate.network.id, [...changes, ...versions]));
   ctx.services.networkChanged(ctx.aggregate.network.id);
   return etags;
 }

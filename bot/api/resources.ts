@@ -1,11 +1,13 @@
-import type { Assignment, Idea, Meeting, NetworkAggregate, Participant } from '../domain/model';
-import { canEditPlan } from '../domain/access';
+import type { Assignment, Idea, Meeting, NetworkAggregate, Participant, PersonRef } from '../domain/model';
+import { canEditPlan, ideaOwnerFor, isPerson } from '../domain/access';
 import { defaultReflectionQuestions } from '../domain/labels';
 import * as schemas from '../domain/schemas';
 import type { RowChange } from '../storage/networkStore';
 import { collectionHandlers, type CollectionSpec } from './collections';
 import { memberKeys } from '../domain/access';
 import type { NetworkContext } from './context';
+import { ApiError, forbidden } from './errors';
+import { meetingInUse, participantInUse } from './dependents';
 
 // The lists inside a network. Each spec says who may change what; collections.ts does the HTTP.
 
@@ -52,6 +54,7 @@ export const participants = collectionHandlers({
   patchSchema: schemas.participantPatchSchema,
   access: { create: 'edit', change: 'edit' },
   build: (_ctx, input, id) => ({ id, ...(input as Omit<Participant, 'id'>) }),
+  inUse: (ctx, participant) => participantInUse(ctx.aggregate, participant, ctx.locale),
   withoutItem: (aggregate, p) => ({ ...aggregate, assignments: aggregate.assignments.filter((a) => a.participantId !== p.id) }),
   alongside: (ctx, before, after) => [
     ...memberIndexChanges(before, after),
@@ -71,6 +74,7 @@ export const meetings = collectionHandlers({
     const questions = meeting.reflectionQuestions.length ? meeting.reflectionQuestions : defaultReflectionQuestions(ctx.aggregate.network.locale ?? ctx.locale);
     return { ...meeting, reflectionQuestions: questions };
   },
+  inUse: (ctx, meeting) => meetingInUse(ctx.aggregate, meeting, ctx.locale),
   withoutItem: (aggregate, m) => ({
     ...aggregate,
     assignments: aggregate.assignments.filter((a) => a.meetingId !== m.id),
@@ -87,18 +91,25 @@ export const meetings = collectionHandlers({
 
 const isOwnIdea = (ctx: NetworkContext, idea: Idea) => idea.raisedBy.userId === ctx.identity.userId;
 
-/** Anyone in the network adds ideas and takes ownership; only leaders set status or others' text. */
+/** The owner as stored: the caller or (leaders) a participant, named as the network records them; null releases. */
+function chosenOwner(ctx: NetworkContext, wanted: PersonRef | null, idea?: Idea): PersonRef | null {
+  if (wanted === null) {
+    if (canEditPlan(ctx.role) || !idea?.owner || isPerson(ctx.identity, idea.owner)) return null;
+    throw forbidden('api.ideaOwnerOnlyYourself');
+  }
+  const owner = ideaOwnerFor(ctx.aggregate, ctx.identity, ctx.role, wanted);
+  if (owner === 'notYou') throw forbidden('api.ideaOwnerOnlyYourself');
+  if (owner === 'notParticipant') throw new ApiError(422, 'ownerNotParticipant', 'api.ideaOwnerNotParticipant');
+  return owner;
+}
+
+/** Anyone in the network adds ideas and takes ownership (chosenOwner); only leaders set status or others' text. */
 function mayChangeIdea(ctx: NetworkContext, idea: Idea, patch?: Record<string, unknown>): boolean {
   if (canEditPlan(ctx.role)) return true;
   // Creating or deleting: only one's own parked idea, owned by nobody else.
-  if (!patch) return isOwnIdea(ctx, idea) && idea.status === 'parked' && (!idea.owner || idea.owner.userId === ctx.identity.userId);
-  const owner = patch.owner as { userId?: string } | null | undefined;
-  const takesOrReleasesOwnership =
-    owner === undefined ||
-    (owner === null && idea.owner?.userId === ctx.identity.userId) ||
-    (owner !== null && owner.userId === ctx.identity.userId);
+  if (!patch) return isOwnIdea(ctx, idea) && idea.status === 'parked' && (!idea.owner || isPerson(ctx.identity, idea.owner));
   const touchesOnlyOwnText = ['text', 'meetingId'].every((field) => patch[field] === undefined) || isOwnIdea(ctx, idea);
-  return patch.status === undefined && takesOrReleasesOwnership && touchesOnlyOwnText;
+  return patch.status === undefined && touchesOnlyOwnText;
 }
 
 export const ideas = collectionHandlers({
@@ -108,6 +119,7 @@ export const ideas = collectionHandlers({
   createSchema: schemas.ideaCreateSchema,
   patchSchema: schemas.ideaPatchSchema,
   access: { create: 'contribute', change: 'contribute' },
+  prepare: (ctx, input, before) => (input.owner === undefined ? input : { ...input, owner: chosenOwner(ctx, input.owner as PersonRef | null, before) }),
   build: (ctx, input, id) => ({
     id,
     ...(input as Pick<Idea, 'text' | 'status' | 'meetingId' | 'owner'>),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { t, type Locale } from '../i18n';
 import type { Booking, Meeting, NetworkAggregate } from '../domain/model';
 import { ZONE } from '../domain/dates';
-import { meetingSubject } from '../domain/labels';
+import { meetingSubject, orderMeetings } from '../domain/labels';
 import { meetingEndsAt, meetingParticipants, meetingStartsAt } from '../domain/series';
 import type { BookingStatus } from './view';
 
@@ -78,6 +78,13 @@ function fingerprintOf(content: Omit<CalendarEvent, 'fingerprint'>): string {
   const { subject, body, date, start, end, location, online, attendees } = content;
   return createHash('sha256').update(JSON.stringify({ subject, body, date, start, end, location, online, attendees })).digest('base64url').slice(0, 22);
 }
+
+/** The calendar speaks the network's language, whoever looks: the participants read it. */
+export const calendarLocale = (aggregate: NetworkAggregate): Locale => aggregate.network.locale ?? 'da';
+
+/** Every meeting's event, in the order of the series. */
+export const seriesEvents = (aggregate: NetworkAggregate): CalendarEvent[] =>
+  orderMeetings(aggregate.meetings).map((meeting) => meetingEvent(aggregate, meeting, calendarLocale(aggregate)));
 
 export type { BookingStatus };
 

@@ -39,22 +39,24 @@ export interface Invitation {
   event: CalendarEvent;
   /** The booking's SEQUENCE: the version being sent. */
   sequence: number;
+  /** DTSTAMP: when this version came about, so the same version is the same file; else the file's `now`. */
+  stamp?: Date;
 }
 
 export interface IcsOptions {
   locale: Locale;
-  /** DTSTAMP: when the file is made. */
+  /** DTSTAMP of what has no stamp of its own. */
   now: Date;
 }
 
 /** METHOD:REQUEST: one event per meeting (one file per meeting, or one for the whole series). */
 export function invitationIcs(invitations: readonly Invitation[], { now }: IcsOptions): string {
   const cal = calendar(ICalCalendarMethod.REQUEST);
-  for (const { event, sequence } of invitations) {
+  for (const { event, sequence, stamp } of invitations) {
     cal.createEvent({
       id: event.uid,
       sequence,
-      stamp: now,
+      stamp: stamp ?? now,
       start: local(event.startsAt),
       end: local(event.endsAt),
       timezone: ZONE,
@@ -75,18 +77,20 @@ export interface Cancellation {
   organizer?: Attendee;
   /** Who is told: the booking does not keep its attendees, so the caller passes who was surely invited. */
   attendees: Attendee[];
+  /** DTSTAMP: when the meeting was cancelled. */
+  stamp?: Date;
 }
 
 /** METHOD:CANCEL with STATUS:CANCELLED for meetings removed from the plan. */
 export function cancellationIcs(cancellations: readonly Cancellation[], { locale, now }: IcsOptions): string {
   const cal = calendar(ICalCalendarMethod.CANCEL);
-  for (const { booking, organizer, attendees } of cancellations) {
+  for (const { booking, organizer, attendees, stamp } of cancellations) {
     const start = booking.start ? new Date(booking.start) : now;
     const subject = booking.subject ?? '';
     cal.createEvent({
       id: booking.uid,
       sequence: booking.sequence,
-      stamp: now,
+      stamp: stamp ?? now,
       start: local(start),
       end: local(booking.end ? new Date(booking.end) : start),
       timezone: ZONE,

@@ -1,10 +1,11 @@
-import type { Booking } from '../domain/model';
+import type { Booking, NetworkAggregate } from '../domain/model';
 import type { RowChange } from '../storage/networkStore';
-import type { CalendarEvent } from './event';
+import { seriesEvents, type CalendarEvent } from './event';
 
-// Issuing a version of a meeting's calendar event: what the booking rows must say afterwards. RFC 5545
-// wants SEQUENCE raised on every change an attendee should see, and never lowered; the same rule holds
-// for a Graph booking and for an .ics file, so this knows neither. Pure.
+// Versions of a meeting's calendar event: what the booking rows must say afterwards. RFC 5545 wants
+// SEQUENCE raised on every change an attendee should see, and never lowered; the same rule holds for
+// a Graph booking and for an .ics file. A version is recorded when it comes about (a Graph booking, or
+// without Graph the write that changed the meeting), never when a file is downloaded. Pure.
 
 export interface IssueInput {
   /** The network's stored bookings (with their ETags). */
@@ -74,4 +75,54 @@ export function issueBookings({ bookings, events, cancel = [], now, by }: IssueI
   });
 
   return { changes, issued, cancelled };
+}
+
+/** A meeting's event as the stored booking makes it: its own content keeps the SEQUENCE; anything newer is one above. */
+export function versionOf(booking: Booking | undefined, event: CalendarEvent): { sequence: number; recordedAt?: string } {
+  if (!booking) return { sequence: 0 };
+  const current = booking.state !== 'cancelled' && booking.fingerprint === event.fingerprint;
+  return current ? { sequence: booking.sequence, recordedAt: booking.updatedAt } : { sequence: booking.sequence + 1 };
+}
+
+/** The stored bookings of meetings no longer in the plan, at the SEQUENCE that cancels them. */
+export function cancellationsOf(aggregate: NetworkAggregate): Booking[] {
+  return aggregate.bookings
+    .filter((b) => !aggregate.meetings.some((m) => m.id === b.meetingId))
+    .map((b) => (b.state === 'cancelled' ? b : { ...b, sequence: b.sequence + 1 }));
+}
+
+/**
+ * The versions one write makes (without Graph): a new meeting at SEQUENCE 0, a change attendees would
+ * see one above the version before it, a deleted meeting cancelled one above. Upserts, and the same for
+ * the same write: a delete commits in two steps (the row, then its cascade), each with these rows.
+ */
+export function recordVersions(before: NetworkAggregate, next: NetworkAggregate, now: Date, by?: string): RowChange[] {
+  const stamp = by ? { updatedAt: instant(now), updatedBy: by } : { updatedAt: instant(now) };
+  const earlier = new Map(seriesEvents(before).map((event) => [event.meetingId, event]));
+  const stored = (meetingId: string): Booking | undefined => {
+    const booking = before.bookings.find((b) => b.meetingId === meetingId);
+    if (!booking) return undefined;
+    const { etag: _etag, error: _error, ...kept } = booking;
+    return kept;
+  };
+  const record = (value: Booking): RowChange => ({ op: 'upsert', kind: 'booking', ids: [value.meetingId], value });
+  const content = (event: CalendarEvent) => ({
+    meetingId: event.meetingId, uid: event.uid, fingerprint: event.fingerprint, subject: event.subject, start: instant(event.startsAt), end: instant(event.endsAt),
+  });
+
+  const changes: RowChange[] = [];
+  for (const event of seriesEvents(next)) {
+    const old = earlier.get(event.meetingId);
+    if (old?.fingerprint === event.fingerprint) continue;
+    const booking = stored(event.meetingId);
+    const sequence = old ? versionOf(booking, old).sequence + 1 : 0;
+    changes.push(record({ ...booking, ...content(event), uid: booking?.uid || event.uid, sequence, state: 'booked', bookedAt: instant(now), ...stamp }));
+  }
+  for (const old of earlier.values()) {
+    const booking = stored(old.meetingId);
+    if (next.meetings.some((m) => m.id === old.meetingId) || booking?.state === 'cancelled') continue;
+    const sequence = versionOf(booking, old).sequence + 1;
+    changes.push(record({ ...booking, ...content(old), uid: booking?.uid || old.uid, sequence, state: 'cancelled', ...stamp }));
+  }
+  return changes;
 }

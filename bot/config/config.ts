@@ -12,6 +12,8 @@ const optional = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** The interface to listen on; unset: loopback in development (X-Dev-User is trusted there), every interface in production. */
+  HOST: optional,
   PUBLIC_URL: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
@@ -49,6 +51,7 @@ export const CONFIG_KEYS: readonly string[] = Object.keys(envSchema.shape);
 
 export interface Config {
   port: number;
+  host: string;
   publicUrl?: string;
   logLevel: string;
   maxBodyBytes: number;
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const local = !e.BOT_ID;
   return {
     port: e.PORT,
+    host: e.HOST ?? (isProduction(e) ? '0.0.0.0' : '127.0.0.1'),
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
@@ -102,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+const isProduction = (e: z.infer<typeof envSchema>) => !!(e.AAD_APP_CLIENT_ID || e.BOT_ID || e.WEBSITE_SITE_NAME);
+
 /**
  * Production is all or nothing: with Entra ID (or on App Service) the bot checks Bot Framework tokens,
  * storage is the real one and nothing local (X-Dev-User, Azurite, the Playground) can be reached.
@@ -113,8 +119,7 @@ function checkProductionLock(e: z.infer<typeof envSchema>): void {
     if (e.BOT_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD) problems.push(`BOT_PASSWORD is required for BOT_TYPE=${e.BOT_TYPE}`);
     if (e.BOT_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID) problems.push(`BOT_TENANT_ID is required for BOT_TYPE=${e.BOT_TYPE}`);
   }
-  const production = !!(e.AAD_APP_CLIENT_ID || e.BOT_ID || e.WEBSITE_SITE_NAME);
-  if (production) {
+  if (isProduction(e)) {
     if (!e.AAD_APP_CLIENT_ID) problems.push('AAD_APP_CLIENT_ID is required in production (without it the tab API would accept development identities)');
     if (!e.BOT_ID) problems.push('BOT_ID is required in production (without it the bot would accept activities without a Bot Framework token)');
     if (!e.STORAGE_CONNECTION_STRING && !e.STORAGE_TABLE_ENDPOINT) problems.push('STORAGE_TABLE_ENDPOINT (or STORAGE_CONNECTION_STRING) is required in production');

@@ -1,4 +1,4 @@
-import type { NetworkAggregate, Participant, Reflection } from './model';
+import type { NetworkAggregate, Participant, PersonRef, Reflection } from './model';
 
 // Who may do what in a network. The server applies these to every request, whatever the client sends.
 
@@ -10,7 +10,8 @@ export interface Caller {
 }
 
 const sameEmail = (a?: string, b?: string) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
-const isPerson = (caller: Caller, person?: { userId?: string; email?: string }) =>
+/** Whether a stored person is the caller: by Entra id when it has one, else by e-mail. */
+export const isPerson = (caller: Caller, person?: { userId?: string; email?: string }) =>
   !!person && (person.userId ? person.userId === caller.userId : sameEmail(person.email, caller.email));
 
 /** The caller's own participant row: by Teams identity, or by e-mail when no identity is linked yet. */
@@ -57,4 +58,41 @@ export function memberKeys(person: { userId?: string; email?: string }): string[
   if (person.userId) keys.push(`u:${encodeURIComponent(person.userId)}`);
   if (person.email) keys.push(`e:${encodeURIComponent(person.email.trim().toLowerCase())}`);
   return keys;
+}
+
+/** A participant as other rows name them (an idea's owner): from the participant row, nothing else. */
+export function personOf(participant: Participant): PersonRef {
+  const { name, email, userId } = participant;
+  return { name, ...(email ? { email } : {}), ...(userId ? { userId } : {}) };
+}
+
+/** The caller as the network records them: their participant row's name and e-mail (else their sign-in's), their verified id. */
+export function recordedPerson(aggregate: Pick<NetworkAggregate, 'participants'>, caller: Caller & { name: string }): PersonRef {
+  const row = participantOf(aggregate, caller);
+  const email = row?.email ?? caller.email;
+  return { name: row?.name ?? caller.name, ...(email ? { email } : {}), userId: caller.userId };
+}
+
+const sameName = (a: string, b?: string) => !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Whom an idea gets as its owner when the caller names `wanted`: themselves, as the network records
+ * them; or, for the leaders only, another participant found by Entra id or e-mail, as their row says.
+ * What the request says is never stored; a name or e-mail that is not the caller's own is refused.
+ */
+export function ideaOwnerFor(
+  aggregate: Pick<NetworkAggregate, 'participants'>,
+  caller: Caller & { name: string },
+  role: NetworkRole | undefined,
+  wanted: PersonRef,
+): PersonRef | 'notYou' | 'notParticipant' {
+  if (isPerson(caller, wanted)) {
+    const me = recordedPerson(aggregate, caller);
+    const ownName = sameName(wanted.name, me.name) || sameName(wanted.name, caller.name);
+    const ownEmail = !wanted.email || sameEmail(wanted.email, me.email) || sameEmail(wanted.email, caller.email);
+    return ownName && ownEmail ? me : 'notYou';
+  }
+  if (!canEditPlan(role)) return 'notYou';
+  const row = aggregate.participants.find((p) => (wanted.userId ? p.userId === wanted.userId : sameEmail(p.email, wanted.email)));
+  return row ? personOf(row) : 'notParticipant';
 }

@@ -129,3 +129,27 @@ export function checkParticipantEmails({ participants }: NetworkAggregate): Vali
   }
   return issues;
 }
+
+/** What still refers to a participant or a meeting, counted: what keeps it from being deleted. */
+export interface Dependents {
+  reflections: number;
+  ideas: number;
+  analysisNotes: number;
+  summary: boolean;
+  /** The meetings the reflections are about. */
+  meetingIds: string[];
+}
+
+export function dependentsOf(aggregate: NetworkAggregate, on: { participantId: string } | { meetingId: string }): Dependents {
+  const about = (row: { participantId?: string; meetingId?: string }) =>
+    'participantId' in on ? row.participantId === on.participantId : row.meetingId === on.meetingId;
+  const reflections = aggregate.reflections.filter(about);
+  const byMeeting = 'meetingId' in on;
+  return {
+    reflections: reflections.length,
+    ideas: byMeeting ? aggregate.ideas.filter(about).length : 0,
+    analysisNotes: byMeeting ? aggregate.analysisNotes.filter(about).length : 0,
+    summary: byMeeting && aggregate.summaries.some(about),
+    meetingIds: [...new Set(reflections.map((r) => r.meetingId))],
+  };
+}

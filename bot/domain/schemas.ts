@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from './text';
 import { defaultEndDate, defaultMeetingEnd, isClockTime, isRealIsoDate } from './dates';
 import {
   ANALYSIS_CATEGORY_PRESETS,
@@ -23,8 +24,10 @@ const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
-export const requiredText = (max: number) => z.string().trim().min(1).max(max);
-export const optionalText = (max: number) => z.string().trim().max(max);
+// Names and short fields are one line; longer fields keep their line breaks.
+const cleaned = (max: number) => z.string().overwrite((text) => cleanText(text, { multiline: max > MAX.short }));
+export const requiredText = (max: number) => cleaned(max).trim().min(1).max(max);
+export const optionalText = (max: number) => cleaned(max).trim().max(max);
 
 export const idSchema = z
   .string()

@@ -52,12 +52,3 @@ export function rolesOf(aggregate: NetworkAggregate, subject: DataSubject): Subj
   if (participantsOf(aggregate, subject).length) roles.push('participant');
   return roles;
 }
-
-/** The subject with every Entra id the networks know for them: asked by e-mail, the bot's rows are keyed by id. */
-export function withKnownIds(aggregates: NetworkAggregate[], subject: DataSubject): DataSubject[] {
-  const ids = new Set<string>(subject.userId ? [subject.userId] : []);
-  for (const aggregate of aggregates) {
-    for (const ref of peopleIn(aggregate)) if (ref?.userId && isSubject(subject, ref)) ids.add(ref.userId);
-  }
-  return ids.size ? [...ids].map((userId) => ({ userId, email: subject.email })) : [subject];
-}

@@ -6,7 +6,7 @@ import type { ConversationStore, PersonRows } from '../storage/conversationStore
 import type { JobStore } from '../scheduler/jobStore';
 import { personalDataIn, type NetworkPersonalData } from './exportData';
 import { eraseFromNetwork } from './erasure';
-import { participantsOf, withKnownIds, type DataSubject } from './person';
+import { participantsOf, type DataSubject } from './person';
 import { isDueForDeletion } from './retention';
 
 // Data-protection requests and retention over all three tables. Rare and thorough: every network is read.
@@ -62,19 +62,13 @@ export async function exportPerson(deps: PrivacyDeps, subject: DataSubject): Pro
       }
     }
   }
-  const bot: PersonRows = { personalChats: [], teamMemberships: [], lastWriterIn: [] };
-  for (const known of withKnownIds(aggregates, subject)) {
-    const rows = await deps.conversations.aboutPerson(known);
-    bot.personalChats.push(...rows.personalChats);
-    bot.teamMemberships.push(...rows.teamMemberships);
-    bot.lastWriterIn.push(...rows.lastWriterIn);
-  }
+  // Only proof says whose bot rows they are (the request's own id and e-mail): a network row anyone wrote never does.
+  const bot = await deps.conversations.aboutPerson(subject);
   return { format: 'netvaerk-personal-data/1', exportedAt: deps.now().toISOString(), subject, networks, bot, scheduledMessages };
 }
 
 export async function erasePerson(deps: PrivacyDeps, subject: DataSubject): Promise<ErasureReport> {
   const aggregates = await everyNetwork(deps.store);
-  const identities = withKnownIds(aggregates, subject);
   const blocked = aggregates.filter((aggregate) => eraseFromNetwork(aggregate, subject).blocked);
   if (blocked.length) throw new ErasureBlocked(blocked.map(({ network }) => ({ id: network.id, name: network.name })));
 
@@ -91,7 +85,7 @@ export async function erasePerson(deps: PrivacyDeps, subject: DataSubject): Prom
       report.scheduledMessagesDeleted += jobs.length;
     }
   }
-  for (const known of identities) report.botRowsForgotten += await deps.conversations.forgetPerson(known);
+  report.botRowsForgotten = await deps.conversations.forgetPerson(subject);
   deps.logger?.info({ ...report }, 'person erased');
   return report;
 }

@@ -9,6 +9,8 @@ import { pickLocale, t, type Locale } from '../i18n';
 import { ApiError } from '../api/errors';
 import { routes } from '../api/routes';
 import { tabFiles } from './tabFiles';
+import { BodyRefused, readJsonBody } from './bodyReader';
+import { API_SECURITY_HEADERS, limitSlowClients, type SlowClientLimits } from './security';
 import type { RequestContext, Services } from '../api/context';
 
 export interface ServerDeps {
@@ -16,6 +18,7 @@ export interface ServerDeps {
   authenticate: Authenticator;
   services: Services;
   maxBodyBytes: number;
+  slowClientLimits?: SlowClientLimits;
   /** POST /api/messages: the bot (see bot/teams). */
   botEndpoint?: (req: Request, res: Response) => Promise<void>;
   /** The built tab pages; served under /tabs/. */
@@ -27,6 +30,10 @@ export interface ServerDeps {
 }
 
 const localeOf = (req: Request): Locale => pickLocale(req.header('accept-language'));
+
+/** The query as the handlers expect it: `?lang[]=x` or `?view[a]=b` parse to arrays and objects, which are left out. */
+const textOnly = (query: unknown): Record<string, string> =>
+  Object.fromEntries(Object.entries(query ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 
 function sendError(res: Response, status: number, code: string, message: string): void {
   res.send(status, { error: { status, code, message } });
@@ -45,12 +52,28 @@ export function createServer(deps: ServerDeps): Server {
   const { logger } = deps;
   const server = restify.createServer({ name: 'netvaerk', handleUncaughtExceptions: false });
 
+  limitSlowClients(server.server, deps.slowClientLimits);
+
   server.pre((req, res, next) => {
-    res.header('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.header(name, value);
     return next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false, rejectUnknown: false }));
+  server.use((req, res, next) => {
+    readJsonBody(req, deps.maxBodyBytes).then(
+      (body) => {
+        req.body = body;
+        next();
+      },
+      (error: unknown) => {
+        if (!(error instanceof BodyRefused)) return next(error as Error);
+        // Unread bytes may follow: the connection is closed after the answer rather than reused.
+        if (error.unread) res.header('Connection', 'close');
+        sendError(res, error.status, error.code, t(localeOf(req), error.key, { limit: deps.maxBodyBytes }));
+        next(false);
+      },
+    );
+  });
 
   // Errors restify raises itself (bad JSON, too large, no route) get the API's error body too.
   server.on('restifyError', (req: Request, res: Response, err: { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
@@ -90,7 +113,7 @@ export function createServer(deps: ServerDeps): Server {
           identity,
           locale,
           params: (req.params ?? {}) as Record<string, string>,
-          query: (req.query ?? {}) as Record<string, string>,
+          query: textOnly(req.query),
           body: req.body,
           ifMatch: req.header('if-match') || undefined,
           ssoToken: identity.mode === 'teams' ? bearerToken(req.headers) : undefined,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Request, Response } from 'restify';
+import { TAB_PAGE_CSP } from './security';
 
 // The built tab pages under /tabs/, gzipped when the browser accepts it (the plan page's script is
 // ~1.2 MB, ~0.3 MB gzipped; restify's gzip plugin breaks its own static file streaming). Hashed assets
@@ -64,6 +65,7 @@ export function tabFiles(tabsDir: string) {
     res.header('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
     res.header('Cache-Control', relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     res.header('Vary', 'Accept-Encoding');
+    if (path.extname(file) === '.html') res.setHeader('Content-Security-Policy', TAB_PAGE_CSP);
     if (gzip) res.header('Content-Encoding', 'gzip');
     res.sendRaw(200, body);
   };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 // Azurite, the real Table Storage emulator, started in-process. It is a devDependency used only
 // when no storage connection string is configured; deep imports because `require('azurite')`
@@ -36,6 +37,7 @@ export async function startAzurite(options: { location?: string; port?: number; 
     false, false, undefined, undefined, false, true, '', '', '', undefined, false, inMemory,
   );
   const server = new TableServer(config);
+  if (!inMemory) saveBeforeAnswering(server);
   await server.start();
   const address = server.getHttpServerAddress() as string;
   const port = Number(address.split(':').pop());
@@ -46,4 +48,30 @@ export async function startAzurite(options: { location?: string; port?: number; 
       await server.close();
     },
   };
+}
+
+interface AzuriteInternals {
+  httpServer: Server;
+  metadataStore: { db: { saveDatabase(done: (error?: unknown) => void): void } };
+}
+
+/**
+ * Azurite keeps tables in memory and writes them to disk every 5 s, so a hard crash lost the writes
+ * it had acknowledged in those seconds. Here a change is answered only once the file is saved
+ * (lokijs writes a temporary file and renames it, and queues saves that overlap).
+ */
+function saveBeforeAnswering(server: unknown): void {
+  const { httpServer, metadataStore } = server as AzuriteInternals;
+  const handlers = httpServer.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  httpServer.removeAllListeners('request');
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.end = ((...args: unknown[]) => {
+        metadataStore.db.saveDatabase(() => end(...args));
+        return res;
+      }) as ServerResponse['end'];
+    }
+    for (const handler of handlers) handler.call(httpServer, req, res);
+  });
 }

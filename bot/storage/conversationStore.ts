@@ -42,7 +42,10 @@ export interface ConversationStore {
   listTeamMembers(teamId: string): Promise<TeamMember[]>;
   /** True for exactly one caller per conversation within the window: who posts the welcome. */
   claimWelcome(conversationId: string, tenantId?: string, now?: Date): Promise<boolean>;
-  /** Every row that names the person (data-protection requests): one scan, fine for a rare request. */
+  /**
+   * Every row that names the person (data-protection requests): one scan, fine for a rare request. An
+   * e-mail reaches an Entra id only through the team member rows Teams reported.
+   */
   aboutPerson(person: PersonKey): Promise<PersonRows>;
   /** Deletes their 1:1 chats and team memberships; removes them as the last writer of other conversations. */
   forgetPerson(person: PersonKey): Promise<number>;
@@ -169,16 +172,26 @@ export function createConversationStore(table: TableClient): ConversationStore {
 
 type Matched = { row: Row; kind: 'personal' | 'member' | 'lastWriter' };
 
+const normalEmail = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : undefined);
+
+/**
+ * The person's rows: by the Entra id given, and by every id Teams' own roster (the member rows) lists
+ * under the e-mail given. Only Teams' word links an e-mail to an id here, never a row a user wrote.
+ */
 async function rowsAbout(table: TableClient, person: PersonKey): Promise<Matched[]> {
-  const email = person.email?.trim().toLowerCase();
-  const same = (value: unknown) => typeof value === 'string' && !!email && value.trim().toLowerCase() === email;
+  const email = normalEmail(person.email);
+  const sameEmail = (row: Row) => !!email && (normalEmail(row.email) === email || normalEmail(row.userPrincipalName) === email);
+  const rows: Row[] = [];
+  for await (const row of table.listEntities<Row>()) rows.push(row);
+  const rosterIds = rows.filter((row) => row.rowKind === 'member' && sameEmail(row)).map((row) => textOf(row, 'aadObjectId'));
+  const ids = new Set([person.userId, ...rosterIds].filter((id): id is string => !!id));
   const matched: Matched[] = [];
-  for await (const row of table.listEntities<Row>()) {
+  for (const row of rows) {
     if (row.rowKind === 'member') {
-      if ((person.userId && row.aadObjectId === person.userId) || same(row.email) || same(row.userPrincipalName)) matched.push({ row, kind: 'member' });
-    } else if (person.userId && row.userAadObjectId === person.userId) {
+      if (ids.has(textOf(row, 'aadObjectId') ?? '') || sameEmail(row)) matched.push({ row, kind: 'member' });
+    } else if (ids.has(textOf(row, 'userAadObjectId') ?? '')) {
       matched.push({ row, kind: 'personal' });
-    } else if (person.userId && (JSON.parse(textOf(row, 'referenceJson') ?? '{}') as ConversationRef).user?.aadObjectId === person.userId) {
+    } else if (ids.has((JSON.parse(textOf(row, 'referenceJson') ?? '{}') as ConversationRef).user?.aadObjectId ?? '')) {
       matched.push({ row, kind: 'lastWriter' });
     }
   }

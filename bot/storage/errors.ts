@@ -19,9 +19,11 @@ interface RestErrorLike {
   details?: { odataError?: { code?: string } };
 }
 
-/** Maps an @azure/data-tables error: 412 stale ETag, 409 exists, 404 missing, no answer or 5xx unavailable. */
+/** Maps an @azure/data-tables error: 412 stale ETag, 409 exists, 404 missing, no answer (in time) or 5xx unavailable. */
 export function toStoreError(error: unknown): unknown {
   if (error instanceof StoreError) return error;
+  // The request's deadline passed (bot/storage/tables.ts): storage hangs.
+  if ((error as Error)?.name === 'AbortError') return new StoreError('unavailable', 'Storage did not answer in time', error);
   const rest = error as RestErrorLike;
   const odataCode = rest?.details?.odataError?.code;
   switch (rest?.statusCode) {

@@ -1,4 +1,4 @@
-import { TableClient } from '@azure/data-tables';
+import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { ManagedIdentityCredential } from '@azure/identity';
 
 // The only place that knows how to reach Table Storage. Everything else receives these clients.
@@ -20,19 +20,37 @@ export interface TablesOptions {
   managedIdentityClientId?: string;
   /** Prefix for table names, so tests and several deployments can share one account. */
   prefix?: string;
+  /** Deadline for one request to storage (each try); a hung storage is then a clear 503, not a hung tab. */
+  requestTimeoutMs?: number;
 }
 
-export function createTables({ connectionString, endpoint, managedIdentityClientId, prefix = '' }: TablesOptions): Tables {
+export const STORAGE_REQUEST_TIMEOUT_MS = 5_000;
+
+type PipelinePolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number]['policy'];
+
+/** Gives every request to storage a deadline, unless the caller set one. */
+function deadlinePolicy(timeoutMs: number): PipelinePolicy {
+  return {
+    name: 'netvaerkStorageDeadline',
+    sendRequest(request, next) {
+      if (!request.timeout) request.timeout = timeoutMs;
+      return next(request);
+    },
+  };
+}
+
+export function createTables({ connectionString, endpoint, managedIdentityClientId, prefix = '', requestTimeoutMs = STORAGE_REQUEST_TIMEOUT_MS }: TablesOptions): Tables {
   // Fail within seconds so a user gets a clear 503 instead of a hanging tab.
   const retryOptions = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2000 };
+  const additionalPolicies = [{ policy: deadlinePolicy(requestTimeoutMs), position: 'perRetry' as const }];
   let client: (name: string) => TableClient;
   if (connectionString) {
     const insecure = /^DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|TableEndpoint=http:/i.test(connectionString);
-    client = (name) => TableClient.fromConnectionString(connectionString, `${prefix}${name}`, { allowInsecureConnection: insecure, retryOptions });
+    client = (name) => TableClient.fromConnectionString(connectionString, `${prefix}${name}`, { allowInsecureConnection: insecure, retryOptions, additionalPolicies });
   } else if (endpoint) {
     const credential = new ManagedIdentityCredential(managedIdentityClientId ? { clientId: managedIdentityClientId } : {});
     const url = endpoint.replace(/\/+$/, ''); // Azure's primaryEndpoints.table ends in a slash
-    client = (name) => new TableClient(url, `${prefix}${name}`, credential, { retryOptions });
+    client = (name) => new TableClient(url, `${prefix}${name}`, credential, { retryOptions, additionalPolicies });
   } else {
     throw new Error('tables: a connection string or an endpoint is required');
   }

@@ -1,8 +1,53 @@
 import { TurnContext, type Activity, type ChannelAccount } from 'botbuilder';
+import { z } from 'zod';
 import type { ConversationEntry } from '../storage/conversationStore';
 import { pickLocale, type Locale } from '../i18n';
 
 // Reading Teams-shaped activities: where Teams puts the tenant, the team and who joined.
+
+const account = z.looseObject({ id: z.string(), name: z.string().optional(), aadObjectId: z.string().optional() });
+const idOnly = z.looseObject({ id: z.string().optional() });
+
+/** Without these there is nobody to answer. */
+const REQUIRED_FIELDS = {
+  type: z.string(),
+  serviceUrl: z.string(),
+  conversation: z.looseObject({ id: z.string().min(1), conversationType: z.string().optional(), tenantId: z.string().optional() }),
+};
+
+/** The other fields the bot and botbuilder read, typed as Bot Framework documents them. */
+const OPTIONAL_FIELDS = {
+  id: z.string(),
+  channelId: z.string(),
+  name: z.string(),
+  action: z.string(),
+  text: z.string(),
+  locale: z.string(),
+  replyToId: z.string(),
+  from: account,
+  recipient: account,
+  membersAdded: z.array(account),
+  channelData: z.looseObject({ tenant: idOnly.optional(), team: idOnly.optional() }),
+};
+
+export type ActivityCheck = { activity: Activity; ignored: string[] } | { invalid: string[] };
+
+/**
+ * The request body as an activity everything downstream can trust: an optional field of the wrong
+ * type is dropped (as if absent) and named in `ignored`; a body without the required ones is `invalid`.
+ */
+export function checkActivity(body: unknown): ActivityCheck {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { invalid: ['body'] };
+  const fields: Record<string, unknown> = { ...body };
+  const misfits = (schemas: Record<string, z.ZodType>, skip: (value: unknown) => boolean) =>
+    Object.entries(schemas).filter(([name, schema]) => !skip(fields[name]) && !schema.safeParse(fields[name]).success).map(([name]) => name);
+  const invalid = misfits(REQUIRED_FIELDS, () => false);
+  if (invalid.length) return { invalid };
+  const ignored = misfits(OPTIONAL_FIELDS, (value) => value == null);
+  // null is how some senders write "absent": dropped too, without a word.
+  for (const name of Object.keys(OPTIONAL_FIELDS)) if (fields[name] === null || ignored.includes(name)) delete fields[name];
+  return { activity: fields as unknown as Activity, ignored };
+}
 
 interface TeamsChannelData {
   tenant?: { id?: string };

@@ -15,6 +15,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from '../config/logger';
 import { pickLocale, t } from '../i18n';
+import { checkActivity } from './activity';
 
 // The one module that knows botbuilder's adapter and Bot Framework authentication.
 // Everything else gets `handle` (inbound HTTP) and `continueConversation` (proactive sends).
@@ -70,15 +71,19 @@ export function createBotAdapter({ appId = '', appPassword, appTenantId, appType
 
   return {
     async handle(req, res, bot) {
-      if (!looksLikeActivity(req.body)) {
+      // A body without type, serviceUrl and conversation.id would get past the adapter and fail only when the bot replies.
+      const checked = checkActivity(req.body);
+      if ('invalid' in checked) {
+        logger.warn({ invalid: checked.invalid }, 'Activity refused: not a Bot Framework activity');
         res.status(400);
         res.send({ error: 'Expected a Bot Framework activity (type, serviceUrl, conversation.id)' });
         return;
       }
+      if (checked.ignored.length) logger.warn({ ignored: checked.ignored, activityType: checked.activity.type }, 'Ignored malformed activity fields');
       const authorization = String(req.headers.authorization ?? req.headers.Authorization ?? '');
       try {
         // botbuilder checks the Bot Framework token first (any token when there is no app id: local mode).
-        const invoke = await adapter.authenticateAndRun(authorization, validateAndFixActivity(req.body as unknown as Activity), (context) => bot.run(context));
+        const invoke = await adapter.authenticateAndRun(authorization, validateAndFixActivity(checked.activity), (context) => bot.run(context));
         res.status(invoke?.status ?? 200);
         if (invoke?.body !== undefined) res.send(invoke.body);
       } catch (error) {
@@ -128,15 +133,4 @@ function refusalStatus(error: unknown): number {
   if (error instanceof AuthenticationError) return error.statusCode === 401 ? 401 : 503;
   if (error instanceof Error && TOKEN_ERRORS.has(error.name)) return 401;
   return 500;
-}
-
-// A body without these would get past the adapter and fail only when the bot replies.
-function looksLikeActivity(body: unknown): boolean {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
-  const activity = body as { type?: unknown; serviceUrl?: unknown; conversation?: { id?: unknown } };
-  return (
-    typeof activity.type === 'string' &&
-    typeof activity.serviceUrl === 'string' &&
-    typeof activity.conversation?.id === 'string'
-  );
 }

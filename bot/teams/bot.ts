@@ -128,10 +128,12 @@ function isCardAction(activity: Activity) {
   return activity.type === 'invoke' && activity.name === 'adaptiveCard/action';
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** The Action.Submit fallback of older hosts: a message whose value names the verb. */
 function isCardSubmit(activity: Activity) {
-  const value = activity.value as { verb?: unknown } | undefined;
-  return activity.type === 'message' && typeof value?.verb === 'string';
+  const value: unknown = activity.value;
+  return activity.type === 'message' && isRecord(value) && typeof value.verb === 'string';
 }
 
 function cardActionInput(activity: Activity, verb: string, data: Record<string, unknown>): CardActionInput {
@@ -139,8 +141,10 @@ function cardActionInput(activity: Activity, verb: string, data: Record<string, 
 }
 
 async function answerCardAction(context: TurnContext, { actions }: BotDependencies) {
-  const action = (context.activity.value as { action?: { verb?: string; data?: Record<string, unknown> } } | undefined)?.action;
-  const result = await runCardAction(cardActionInput(context.activity, action?.verb ?? '', action?.data ?? {}), actions);
+  const value: unknown = context.activity.value;
+  const action = isRecord(value) && isRecord(value.action) ? value.action : {};
+  const verb = typeof action.verb === 'string' ? action.verb : '';
+  const result = await runCardAction(cardActionInput(context.activity, verb, isRecord(action.data) ? action.data : {}), actions);
   await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: invokeBody(result) } });
 }
 

@@ -11,20 +11,29 @@ const ALIASES: Record<Command, readonly string[]> = {
   analysis: ['analyse', 'analysis', 'kategorier', 'categories'],
 };
 
+/** A command and a mention fit well within this; the rest of a long message is never read. */
+export const COMMAND_CHARS = 500;
+
 export function matchCommand(text: string): Command | undefined {
-  const withoutMention = text
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/gi, ' ')
-    .trim();
-  if (/^\?+$/.test(withoutMention)) return 'help';
-  const words = normalize(withoutMention).split(' ').filter(Boolean);
+  const typed = commandText(text);
+  if (/^\?+$/.test(typed)) return 'help';
+  const words = normalize(typed).split(' ').filter(Boolean);
   if (words.length === 0) return undefined;
   // The whole message first, then its first words ("help me", "hjælp mig med planen").
   return (
     findCommand((alias) => isClose(words.join(' '), alias.join(' '))) ??
     findCommand((alias) => words.length > alias.length && isClose(words.slice(0, alias.length).join(' '), alias.join(' ')))
   );
+}
+
+/** The start of a message without mentions and markup: all that matching ever reads. */
+export function commandText(text: string): string {
+  return text
+    .slice(0, COMMAND_CHARS)
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .trim();
 }
 
 function findCommand(matches: (aliasWords: string[]) => boolean): Command | undefined {
@@ -41,8 +50,11 @@ const fold = (text: string) => text.replace(/[æøåé]/g, (letter) => ASCII_FOL
 
 function isClose(typed: string, alias: string): boolean {
   const allowed = alias.length <= 3 ? 0 : alias.length <= 8 ? 1 : 2;
-  return Math.min(editDistance(typed, alias), editDistance(fold(typed), fold(alias))) <= allowed;
+  return within(typed, alias, allowed) || within(fold(typed), fold(alias), allowed);
 }
+
+// Strings further apart in length than allowed cannot be close: no need to align them.
+const within = (a: string, b: string, allowed: number) => Math.abs(a.length - b.length) <= allowed && editDistance(a, b) <= allowed;
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swapped neighbours. */
 export function editDistance(a: string, b: string): number {

@@ -1,4 +1,5 @@
 import type { App } from '../../bot/app';
+import { CARD_VERBS } from '../../bot/actions';
 import { findDevIdentity } from '../../bot/auth/devIdentities';
 import { t } from '../../bot/i18n';
 import { clientFor, startTestApp } from '../support/testApp';
@@ -33,11 +34,11 @@ function activity(key: string, fields: Record<string, unknown>) {
   };
 }
 
-async function press(key: string, verb: string, data: Record<string, unknown>) {
+async function press(key: string, verb: string, data: Record<string, unknown>, fields: Record<string, unknown> = {}) {
   const response = await fetch(`${app.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity(key, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } })),
+    body: JSON.stringify(activity(key, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, ...fields })),
   });
   const body = await response.json();
   return { status: response.status, body, text: JSON.stringify(body.value) };
@@ -103,7 +104,7 @@ describe('reflection card', () => {
 
   it('saves only for whoever pressed: someone outside the network is refused', async () => {
     const refused = await press('ulla', 'reflection.save', { networkId, meetingId, answer0: 'indtrængen' });
-    expect(refused.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: t('da', 'action.notParticipant') });
+    expect(refused.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: t('da', 'action.notMember') });
   });
 
   it('shows the reflection read-only once the leader closes the meeting, and refuses further saves', async () => {
@@ -200,6 +201,48 @@ describe('analysis card at the closing meeting', () => {
     const empty = await press('jens', 'analysis.note', { networkId, analysisCategory: category.id, analysisNote: ' ' });
     expect(empty.text).toContain(t('da', 'action.analysis.empty'));
     const outsider = await press('ulla', 'analysis.note', { networkId, analysisCategory: category.id, analysisNote: 'x' });
-    expect(outsider.body.value).toBe(t('da', 'action.notParticipant'));
+    expect(outsider.body.value).toBe(t('da', 'action.notMember'));
+  });
+});
+
+describe('every card verb, pressed by someone outside the network', () => {
+  // Over the verb list itself: a verb added later is covered without touching this test.
+  const outsiders: [string, string, Record<string, unknown>][] = [
+    ['someone not in the network', 'ulla', {}],
+    // The leader's Teams id and name, but no Entra object id: Teams did not say who this is.
+    ['an actor without aadObjectId', 'lene', { from: { id: '29:lene', name: identity('lene').name } }],
+  ];
+  const cases = CARD_VERBS.flatMap((verb) => outsiders.map(([who, key, fields]) => [verb, who, key, fields] as const));
+  let before: any;
+  let secrets: string[];
+  const everythingAVerbReads = () => ({
+    networkId, meetingId, ideaId: before.ideas[0].id, [`status_${before.ideas[0].id}`]: 'dropped', ideaText: 'indtrængen',
+    analysisCategory: before.analysisCategories[0].id, analysisNote: 'indtrængen', answer0: 'indtrængen', shared: 'true',
+  });
+
+  beforeAll(async () => {
+    const plan = (before = (await clientFor(app, 'lene').get(`/api/networks/${networkId}`)).body);
+    secrets = [
+      ...plan.ideas.flatMap((i: any) => [i.text, i.raisedBy?.name, i.owner?.name]),
+      ...plan.analysisNotes.flatMap((n: any) => [n.text, n.author?.name]),
+      ...plan.participants.map((p: any) => p.name),
+    ].filter(Boolean);
+    expect(secrets).toEqual(expect.arrayContaining(['Fælles vikarpulje på tværs af centre', 'Vi vil innovere, men må ikke fejle', 'Jens Jensen', 'Helle Hansen']));
+  });
+
+  it.each(cases)('%s by %s is refused in Danish and shows none of the network', async (verb, _who, key, fields) => {
+    const answer = await press(key, verb, everythingAVerbReads(), fields);
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t('da', 'action.notMember') });
+    const sent = JSON.stringify(answer.body);
+    for (const secret of secrets) expect(sent).not.toContain(secret);
+  });
+
+  it('and nothing they pressed is stored', async () => {
+    const after = (await clientFor(app, 'lene').get(`/api/networks/${networkId}`)).body;
+    const contents = (plan: any) => JSON.stringify([plan.ideas, plan.analysisNotes, plan.reflections]);
+    expect(contents(after)).toBe(contents(before));
+    expect(JSON.stringify(after)).not.toContain('indtrængen');
   });
 });

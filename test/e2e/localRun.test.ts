@@ -56,9 +56,34 @@ describe('npm start, locally', () => {
   const running: ChildProcess[] = [];
   afterAll(async () => {
     // A failed assertion must not leave a service (and its playground) running.
-    await Promise.all(running.filter((c) => c.exitCode === null).map((c) => (c.kill('SIGINT'), exited(c))));
+    await Promise.all(running.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => (c.kill('SIGINT'), exited(c))));
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
+
+  const createNetwork = async (api: string, name: string): Promise<string> => {
+    const created = await fetch(`${api}/api/networks`, {
+      method: 'POST',
+      headers: { 'X-Dev-User': 'lene', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, type: 'welfare', theme: 'Frivillige i ældreplejen', startDate: '2027-02-01' }),
+    });
+    expect(created.status).toBe(201);
+    return (await created.json()).id;
+  };
+
+  /** Starts the service again on the same data and finds the network there. */
+  const restartAndFind = async (env: NodeJS.ProcessEnv, api: string, id: string, name: string) => {
+    const again = start(env);
+    running.push(again.child);
+    try {
+      await waitFor(async () => again.output().includes('Ctrl-C'));
+      const found = await fetch(`${api}/api/networks/${id}`, { headers: { 'X-Dev-User': 'lene' } });
+      expect(found.status).toBe(200);
+      expect((await found.json()).network.name).toBe(name);
+    } finally {
+      again.child.kill('SIGINT');
+      await exited(again.child);
+    }
+  };
 
   test('starts emulator and playground, keeps data across a restart, and stops cleanly on Ctrl-C', async () => {
     const [port, playgroundPort] = [await freePort(), await freePort()];
@@ -73,29 +98,31 @@ describe('npm start, locally', () => {
     expect(first.output()).toContain(`http://localhost:${playgroundPort}`);
     expect(first.output()).toContain('/tabs/index.html');
 
-    const created = await fetch(`${api}/api/networks`, {
-      method: 'POST',
-      headers: { 'X-Dev-User': 'lene', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Frivillighed på tværs', type: 'welfare', theme: 'Frivillige i ældreplejen', startDate: '2027-02-01' }),
-    });
-    expect(created.status).toBe(201);
-    const { id } = await created.json();
+    const id = await createNetwork(api, 'Frivillighed på tværs');
 
     first.child.kill('SIGINT');
     expect(await exited(first.child)).toBe(0);
     expect(await answers(`${api}/healthz`)).toBe(false);
     expect(await answers(`http://127.0.0.1:${playgroundPort}`)).toBe(false);
 
-    const second = start(env);
-    running.push(second.child);
-    try {
-      await waitFor(async () => second.output().includes('Ctrl-C'));
-      const again = await fetch(`${api}/api/networks/${id}`, { headers: { 'X-Dev-User': 'lene' } });
-      expect(again.status).toBe(200);
-      expect((await again.json()).network.name).toBe('Frivillighed på tværs');
-    } finally {
-      second.child.kill('SIGINT');
-      await exited(second.child);
-    }
+    await restartAndFind(env, api, id, 'Frivillighed på tværs');
+  });
+
+  test('a write the service acknowledged survives a hard crash (kill -9), and only this machine can reach the service', async () => {
+    const port = await freePort();
+    // No playground: a killed service cannot stop its child processes.
+    const env = { PORT: String(port), START_PLAYGROUND: 'false', DATA_DIR: fs.mkdtempSync(path.join(dataDir, 'crash-')) };
+    const api = `http://127.0.0.1:${port}`;
+    const first = start(env);
+    running.push(first.child);
+    await waitFor(async () => first.output().includes('Ctrl-C'));
+    const id = await createNetwork(api, 'Lige før nedbruddet');
+    // Development identities are trusted, so the service is not reachable from other machines.
+    const outside = Object.values(os.networkInterfaces()).flat().find((address) => address && address.family === 'IPv4' && !address.internal);
+    if (outside) expect(await answers(`http://${outside.address}:${port}/healthz`)).toBe(false);
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+
+    await restartAndFind(env, api, id, 'Lige før nedbruddet');
   });
 });

@@ -6,8 +6,9 @@ import { clientFor, startTestApp } from '../support/testApp';
 import { launchChromium, openTab, screenshot, wcagViolations } from '../support/chromium';
 
 // The leader's "Kalender" section in headless Chromium, with Graph not configured (the local default):
-// the booking status per meeting in words, .ics files downloaded through the API, "Book serien" answered
-// with the way of the .ics files, the consent prompt, and a deleted meeting's cancellation.
+// the status per meeting in words (without Graph: the date of the meeting's current invitation, which a
+// download does not change), .ics files downloaded through the API, "Book serien" answered with the way
+// of the .ics files, the consent prompt, and a deleted meeting's cancellation, which stays downloadable.
 
 jest.setTimeout(120_000);
 
@@ -47,18 +48,18 @@ describe('the plan tab: calendar', () => {
     await app?.stop();
   });
 
-  test('the leader sees every meeting “not booked”, who is invited and who lacks an e-mail, and that .ics files are the way', async () => {
+  test('the leader sees every meeting with the date of its invitation, who is invited and who lacks an e-mail, and that .ics files are the way', async () => {
     page = await openTab(browser, app.url, planUrl('calendar'));
     page.setDefaultTimeout(15_000);
     await page.getByRole('heading', { level: 2, name: 'Kalender' }).waitFor();
     await page.getByTestId('calendar-mode').getByText('hent .ics-filerne og send dem til deltagerne', { exact: false }).waitFor();
     expect(await page.getByRole('tab', { name: 'Kalender', selected: true }).count()).toBe(1);
-    expect(await cells(page, 'Netværksmøde 1 af 2')).toEqual(['17.03.2026 kl. 09:00–12:00', 'Ikke booket', '1 inviteres\nMangler e-mail: Mette Madsen', 'Hent .ics']);
-    expect(await cells(page, 'Netværksmøde 2 af 2')).toEqual(['14.04.2026 kl. 13:00–16:00', 'Ikke booket', '1 inviteres\nMangler e-mail: Mette Madsen', 'Hent .ics']);
-    expect(await violations(page, 'calendar, nothing booked')).toEqual({ where: 'calendar, nothing booked', violations: [] });
+    expect(await cells(page, 'Netværksmøde 1 af 2')).toEqual(['17.03.2026 kl. 09:00–12:00', 'Booket 02.03.2026', '1 inviteres\nMangler e-mail: Mette Madsen', 'Hent .ics']);
+    expect(await cells(page, 'Netværksmøde 2 af 2')).toEqual(['14.04.2026 kl. 13:00–16:00', 'Booket 02.03.2026', '1 inviteres\nMangler e-mail: Mette Madsen', 'Hent .ics']);
+    expect(await violations(page, 'calendar, planned')).toEqual({ where: 'calendar, planned', violations: [] });
   });
 
-  test('a meeting’s .ics downloads through the API with its name, and the meeting reads “booked” with the date', async () => {
+  test('a meeting’s .ics downloads through the API with its name; the download changes nothing', async () => {
     const button = page.getByRole('button', { name: 'Hent .ics-fil til Netværksmøde 1 af 2' });
     const [response, download] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/meetings/${m1}/calendar.ics`)),
@@ -71,29 +72,29 @@ describe('the plan tab: calendar', () => {
     expect(download.suggestedFilename()).toBe('Deleøkonomi i kommunen – Netværksmøde 1 af 2.ics');
     const calendar = await parsed(download);
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
-    expect([calendar.getFirstPropertyValue('method'), event.summary, event.sequence, event.startDate.toJSDate().toISOString()]).toEqual(['REQUEST', 'Netværksmøde 1 af 2', 0, '2026-03-17T08:00:00.000Z']);
+    // Version 0 said "1 af 1", before meeting 2 was planned.
+    expect([calendar.getFirstPropertyValue('method'), event.summary, event.sequence, event.startDate.toJSDate().toISOString()]).toEqual(['REQUEST', 'Netværksmøde 1 af 2', 1, '2026-03-17T08:00:00.000Z']);
 
     await status(page, 'Deleøkonomi i kommunen – Netværksmøde 1 af 2.ics er hentet. Send filen til deltagerne.').waitFor();
-    await row(page, 'Netværksmøde 1 af 2').getByText('Booket 02.03.2026').waitFor();
-    expect((await cells(page, 'Netværksmøde 2 af 2'))[1]).toBe('Ikke booket');
+    expect((await cells(page, 'Netværksmøde 1 af 2'))[1]).toBe('Booket 02.03.2026');
     // Focus stays on the button that was used.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Hent .ics-fil til Netværksmøde 1 af 2');
   });
 
-  test('a change after booking reads “changed”; the whole series by keyboard books both', async () => {
+  test('a change gives the meeting a new invitation, dated; the whole series by keyboard has it', async () => {
     const meeting = (await lene.get(N())).body.meetings.find((m: any) => m.id === m1);
-    expect((await lene.patch(`${N()}/meetings/${m1}`, { location: 'Rådhuset, lokale 3' }, { 'If-Match': meeting.etag })).status).toBe(200);
     clock = new Date('2026-03-04T10:00:00Z');
+    expect((await lene.patch(`${N()}/meetings/${m1}`, { location: 'Rådhuset, lokale 3' }, { 'If-Match': meeting.etag })).status).toBe(200);
     await page.reload();
-    await row(page, 'Netværksmøde 1 af 2').getByText('Ændret siden booking').waitFor();
+    await row(page, 'Netværksmøde 1 af 2').getByText('Booket 04.03.2026').waitFor();
 
     await page.getByRole('button', { name: 'Hent hele serien (.ics)' }).focus();
     const [response, download] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/calendar/series.ics')), page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(response.headers()['content-disposition']).toContain('filename="deleoekonomi-i-kommunen-moedeserie.ics"');
     const events = (await parsed(download)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    expect(events.map((e) => [e.summary, e.sequence])).toEqual([['Netværksmøde 1 af 2', 1], ['Netværksmøde 2 af 2', 0]]);
+    expect(events.map((e) => [e.summary, e.sequence])).toEqual([['Netværksmøde 1 af 2', 2], ['Netværksmøde 2 af 2', 0]]);
     await row(page, 'Netværksmøde 1 af 2').getByText('Booket 04.03.2026').waitFor();
-    await row(page, 'Netværksmøde 2 af 2').getByText('Booket 04.03.2026').waitFor();
+    await row(page, 'Netværksmøde 2 af 2').getByText('Booket 02.03.2026').waitFor();
     await screenshot(page, 'tabs-calendar-booked');
     expect(await violations(page, 'calendar, booked')).toEqual({ where: 'calendar, booked', violations: [] });
   });
@@ -126,13 +127,13 @@ describe('the plan tab: calendar', () => {
     await page.unroute('**/calendar/book');
   });
 
-  test('a deleted meeting is listed to cancel; its cancellation file is METHOD:CANCEL and then the list is gone', async () => {
+  test('a deleted meeting is listed to cancel; its cancellation file is METHOD:CANCEL and can be downloaded again', async () => {
     const meeting = (await lene.get(N())).body.meetings.find((m: any) => m.id === m2);
     expect((await lene.del(`${N()}/meetings/${m2}`, { 'If-Match': meeting.etag })).status).toBe(204);
     await page.reload();
     const cancelled = page.getByRole('region', { name: 'Slettede møder, der skal aflyses' });
     await cancelled.getByText('Netværksmøde 2 af 2 (14.04.2026 kl. 13:00)').waitFor();
-    await row(page, 'Netværksmøde 1 af 1').getByText('Ændret siden booking').waitFor();
+    await row(page, 'Netværksmøde 1 af 1').getByText('Booket 04.03.2026').waitFor();
     await screenshot(page, 'tabs-calendar-cancellations');
     expect(await violations(page, 'calendar, cancellations')).toEqual({ where: 'calendar, cancellations', violations: [] });
 
@@ -146,8 +147,9 @@ describe('the plan tab: calendar', () => {
     const calendar = await parsed(download);
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
     expect([calendar.getFirstPropertyValue('method'), event.component.getFirstPropertyValue('status'), event.sequence, event.summary]).toEqual(['CANCEL', 'CANCELLED', 1, 'Aflyst: Netværksmøde 2 af 2']);
-    await cancelled.waitFor({ state: 'detached' });
-    await page.waitForFunction(() => document.activeElement?.id === 'calendar-heading');
+    const again = await page.request.get(`${app.url}${N()}/calendar/cancellations.ics`, { headers: { 'X-Dev-User': 'lene' } });
+    expect([again.status(), await again.text()]).toEqual([200, fs.readFileSync(await download.path(), 'utf8')]);
+    await cancelled.getByRole('button', { name: 'Hent aflysninger (.ics)' }).waitFor();
   });
 
   test('in English, and not for participants', async () => {
@@ -155,7 +157,7 @@ describe('the plan tab: calendar', () => {
     await english.getByRole('heading', { level: 2, name: 'Calendar' }).waitFor();
     await english.getByTestId('calendar-mode').getByText('download the .ics files and send them to the participants', { exact: false }).waitFor();
     expect(await english.getByRole('rowheader', { name: 'Network meeting 1 of 1' }).innerText()).toBe('Network meeting 1 of 1\nNetværksmøde 1 af 1');
-    expect(await cells(english, 'Network meeting 1 of 1')).toEqual(['17.03.2026 at 09:00–12:00', 'Changed since booking', '1 invited\nNo e-mail: Mette Madsen', 'Download .ics']);
+    expect(await cells(english, 'Network meeting 1 of 1')).toEqual(['17.03.2026 at 09:00–12:00', 'Booked 04.03.2026', '1 invited\nNo e-mail: Mette Madsen', 'Download .ics']);
     expect(await violations(english, 'calendar in English')).toEqual({ where: 'calendar in English', violations: [] });
     await english.context().close();
 

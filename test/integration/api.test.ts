@@ -194,6 +194,36 @@ describe('tab API over HTTP, as the development identities', () => {
     expect((await birgitte.post(`/api/networks/${networkId}/ideas`, { text: 'Fra referencelederen' })).status).toBe(403);
   });
 
+  test('an idea’s owner is who the server knows: a participant passing someone else off as owner is refused in words', async () => {
+    const ideas = `/api/networks/${networkId}/ideas`;
+    const idea = await jens.post(ideas, { text: 'Fælles værksted', meetingId });
+    const forged = await jens.patch(`${ideas}/${idea.body.id}`, { owner: { name: 'Someone Else', email: 'someone@kommune.example', userId: person('jens').userId } }, { 'If-Match': idea.body.etag });
+    expect(forged.status).toBe(403);
+    expect(forged.body.error.message).toBe('Du kan kun gøre dig selv til tovholder, med dit eget navn og din egen e-mail, som deltagerlisten har dem. Kun netværkslederen og co-driveren kan gøre en anden deltager til tovholder.');
+    const stored = (await lene.get(`/api/networks/${networkId}`)).body.ideas.find((i: { id: string }) => i.id === idea.body.id);
+    expect(stored.owner).toBeUndefined();
+
+    const own = await jens.patch(`${ideas}/${idea.body.id}`, { owner: { name: 'jens jensen', userId: person('jens').userId } }, { 'If-Match': idea.body.etag });
+    expect(own.status).toBe(200);
+    expect(own.body.owner).toEqual({ name: 'Jens Jensen', email: 'jens.jensen@kommune.example', userId: person('jens').userId });
+    const created = await helle.post(ideas, { text: 'Egen idé', owner: { name: 'Helle Hansen', email: 'someone@kommune.example' } });
+    expect(created.status).toBe(403);
+  });
+
+  test('a leader makes another participant the owner by Entra id or e-mail; name and e-mail come from the participant list', async () => {
+    const ideas = `/api/networks/${networkId}/ideas`;
+    const idea = await jens.post(ideas, { text: 'Lån af lokaler', meetingId });
+    const byEmail = await lene.patch(`${ideas}/${idea.body.id}`, { owner: { name: 'Hvem som helst', email: 'helle.hansen@kommune.example' } }, { 'If-Match': idea.body.etag });
+    expect(byEmail.status).toBe(200);
+    expect(byEmail.body.owner).toEqual({ name: 'Helle Hansen', email: 'helle.hansen@kommune.example' });
+    const byId = await omar.patch(`${ideas}/${idea.body.id}`, { owner: { name: 'J.', userId: person('jens').userId } }, { 'If-Match': byEmail.etag! });
+    expect(byId.status).toBe(200);
+    expect(byId.body.owner).toEqual({ name: 'Jens Jensen', userId: person('jens').userId });
+    const stranger = await lene.patch(`${ideas}/${idea.body.id}`, { owner: { name: 'Udefra', userId: 'e0000000-0000-4000-8000-00000000000f' } }, { 'If-Match': byId.etag! });
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.error.message).toBe('Tovholderen skal være deltager i netværket. Vælg en person fra deltagerlisten.');
+  });
+
   test('every theme save keeps a revision; a stale save is refused', async () => {
     const first = await lene.put(`/api/networks/${networkId}/theme`, { theme: 'Socialøkonomi i kommunen', whyInteresting: 'Mange ledige kan komme i job' });
     expect(first.status).toBe(201);
@@ -226,5 +256,28 @@ describe('tab API over HTTP, as the development identities', () => {
     const jensRow = plan.participants.find((p: { id: string }) => p.id === jensId);
     expect((await helle.del(`/api/networks/${networkId}/participants/${jensId}`, { 'If-Match': jensRow.etag })).status).toBe(403);
     expect(helleId).toBeDefined();
+  });
+
+  test('deleting a participant who wrote reflections, or a meeting with material, is refused in words, without ids', async () => {
+    const N = `/api/networks/${networkId}`;
+    const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    const second = (await lene.post(`${N}/meetings`, { number: 2, title: 'Opfølgning', date: '2027-02-17', start: '09:00' })).body.id;
+    const third = (await lene.post(`${N}/meetings`, { number: 3, title: 'Idéer', date: '2027-03-17', start: '09:00' })).body.id;
+    expect((await jens.put(`${N}/meetings/${second}/reflections/mine`, { answers: [{ question: 'Hvad tager du med?', answer: 'Mere' }] })).status).toBe(201);
+    expect((await jens.post(`${N}/ideas`, { text: 'Fælles bil', meetingId: third })).status).toBe(201);
+    const plan = (await lene.get(N)).body;
+    const etagOf = (list: { id: string; etag: string }[], id: string) => ({ 'If-Match': list.find((x) => x.id === id)!.etag });
+
+    const participant = await lene.del(`${N}/participants/${jensId}`, etagOf(plan.participants, jensId));
+    expect(participant.status).toBe(422);
+    expect(participant.body.error.message).toMatch(/^Jens Jensen har skrevet 2 refleksioner til møde 1 og 2\. .*Sæt i stedet Jens Jensen til „Inddrages løbende“/);
+    const held = await lene.del(`${N}/meetings/${meetingId}`, { ...etagOf(plan.meetings, meetingId), 'Accept-Language': 'en' });
+    expect(held.status).toBe(422);
+    expect(held.body.error.message).toMatch(/^Network meeting 1 of 3 has 2 reflections and 3 ideas\. A meeting with reflections or a joint summary has taken place, so it cannot be deleted\./);
+    const withIdea = await lene.del(`${N}/meetings/${third}`, etagOf(plan.meetings, third));
+    expect(withIdea.status).toBe(422);
+    expect(withIdea.body.error.message).toBe('Netværksmøde 3 af 3 har 1 idé. Giv idéerne og analysenoterne et andet møde (eller intet), og slet så mødet.');
+    expect(JSON.stringify([participant.body, held.body, withIdea.body])).not.toMatch(UUID);
+    expect((await lene.get(N)).body.meetings).toHaveLength(3);
   });
 });

@@ -1,12 +1,11 @@
 import ICAL from 'ical.js';
 import type { App } from '../../bot/app';
 import { eventUid } from '../../bot/calendar/event';
-import type { StoreError } from '../../bot/storage/errors';
 import { clientFor, startTestApp } from '../support/testApp';
 
-// The meeting series as .ics over HTTP, when Graph is not configured: every download issues the current
-// version (SEQUENCE raised only when something changed), deleted meetings are cancelled once, and the
-// tab's status follows. Files are read back with ical.js.
+// The meeting series as .ics over HTTP, when Graph is not configured: the write that changes a meeting
+// records its new version (SEQUENCE), a download only reads — the same plan is the same file — and a
+// deleted meeting's cancellation can be fetched again. Files are read back with ical.js.
 
 let app: App;
 let lene: ReturnType<typeof clientFor>;
@@ -76,58 +75,75 @@ beforeAll(async () => {
 
 afterAll(() => app?.stop());
 
-test('before anything is issued every meeting is "not booked", with who gets it and who has no e-mail', async () => {
+const stamps = (text: string) => parse(text).events.map((e) => e.component.getFirstPropertyValue('dtstamp')!.toString());
+const storedRows = async () => JSON.stringify(await app.services.store.load(networkId));
+
+test('a meeting has its invitation from when it is planned: status, who gets it and who has no e-mail', async () => {
   const view = await statuses();
   expect(view.mode).toBe('ics');
   expect(view.cancelled).toEqual([]);
+  const planned = clock.toISOString();
   expect(view.meetings).toEqual([
-    { meetingId: m1, label: 'Netværksmøde 1 af 2', subject: 'Netværksmøde 1 af 2', date: '2027-03-26', start: '09:00', end: '12:00', attendees: 2, missingEmail: ['Mette Madsen'], status: 'notBooked' },
-    { meetingId: m2, label: 'Netværksmøde 2 af 2', subject: 'Netværksmøde 2 af 2', date: '2027-03-29', start: '09:00', end: '12:00', attendees: 2, missingEmail: ['Mette Madsen'], status: 'notBooked' },
+    { meetingId: m1, label: 'Netværksmøde 1 af 2', subject: 'Netværksmøde 1 af 2', date: '2027-03-26', start: '09:00', end: '12:00', attendees: 2, missingEmail: ['Mette Madsen'], status: 'booked', bookedAt: planned },
+    { meetingId: m2, label: 'Netværksmøde 2 af 2', subject: 'Netværksmøde 2 af 2', date: '2027-03-29', start: '09:00', end: '12:00', attendees: 2, missingEmail: ['Mette Madsen'], status: 'booked', bookedAt: planned },
   ]);
 });
 
-test('the series file: one event per meeting at SEQUENCE 0, in Copenhagen time across the DST change', async () => {
+test('the series file: one event per meeting, in Copenhagen time across the DST change', async () => {
   const file = await download(`${N()}/calendar/series.ics`);
   expect(file.status).toBe(200);
   expect(file.contentType).toMatch(/^text\/calendar; charset=utf-8/);
   expect(file.disposition).toBe(`attachment; filename="aeldre-i-eget-hjem-moedeserie.ics"; filename*=UTF-8''${encodeURIComponent('Ældre i eget hjem – mødeserie.ics')}`);
   expect(parse(file.text).method).toBe('REQUEST');
   expect(summary(file.text)).toEqual([
-    { uid: eventUid(networkId, m1), sequence: 0, start: '2027-03-26T09:00:00', utc: '2027-03-26T08:00:00.000Z', attendees: ['helle@kommune.example', 'jens@kommune.example'] },
+    // Meeting 1 was "1 af 1" until meeting 2 was planned: that was its version 0.
+    { uid: eventUid(networkId, m1), sequence: 1, start: '2027-03-26T09:00:00', utc: '2027-03-26T08:00:00.000Z', attendees: ['helle@kommune.example', 'jens@kommune.example'] },
     { uid: eventUid(networkId, m2), sequence: 0, start: '2027-03-29T09:00:00', utc: '2027-03-29T07:00:00.000Z', attendees: ['helle@kommune.example', 'jens@kommune.example'] },
   ]);
   expect(parse(file.text).events[0]!.description).toContain('Formål: Hvad betyder "eget hjem"; for hvem?');
   expect(parse(file.text).events[0]!.location).toBe('Rådhuset, lokale 3');
-
-  const view = await statuses();
-  expect(view.meetings.map((m: any) => [m.status, m.bookedAt])).toEqual([['booked', clock.toISOString()], ['booked', clock.toISOString()]]);
+  // DTSTAMP is when the version came about (the meetings were planned), not when the file was fetched.
+  expect(stamps(file.text)).toEqual(['2027-02-01T09:00:00Z', '2027-02-01T09:00:00Z']);
 });
 
-test('downloaded again without changes, the SEQUENCE stays', async () => {
+test('a download changes nothing: two downloads a day apart are the same file, and the stored rows are as they were', async () => {
+  const before = await storedRows();
+  const first = await download(`${N()}/calendar/series.ics`);
+  const oneMeeting = await download(`${N()}/meetings/${m1}/calendar.ics`);
   clock = new Date('2027-02-02T09:00:00Z');
-  const file = await download(`${N()}/calendar/series.ics`);
-  expect(summary(file.text).map((e) => e.sequence)).toEqual([0, 0]);
-  expect((await statuses()).meetings.map((m: any) => m.bookedAt)).toEqual(['2027-02-01T09:00:00.000Z', '2027-02-01T09:00:00.000Z']);
+  const second = await download(`${N()}/calendar/series.ics`);
+  expect(second.text).toBe(first.text);
+  expect((await download(`${N()}/meetings/${m1}/calendar.ics`)).text).toBe(oneMeeting.text);
+  expect((await download(`${N()}/calendar/cancellations.ics`)).status).toBe(404);
+  expect(await storedRows()).toBe(before);
 });
 
-test('a new time raises that meeting’s SEQUENCE and shows "changed" until it is issued', async () => {
+test('a new time raises that meeting’s SEQUENCE in the next file, stamped when it changed', async () => {
   const meeting = (await lene.get(N())).body.meetings.find((m: any) => m.id === m1);
   expect((await lene.patch(`${N()}/meetings/${m1}`, { start: '10:00', end: '13:00' }, { 'If-Match': meeting.etag })).status).toBe(200);
-  expect((await statuses()).meetings.map((m: any) => m.status)).toEqual(['changed', 'booked']);
+  clock = new Date('2027-02-03T09:00:00Z');
 
   const file = await download(`${N()}/calendar/series.ics`);
   expect(summary(file.text).map(({ sequence, start, utc }) => ({ sequence, start, utc }))).toEqual([
-    { sequence: 1, start: '2027-03-26T10:00:00', utc: '2027-03-26T09:00:00.000Z' },
+    { sequence: 2, start: '2027-03-26T10:00:00', utc: '2027-03-26T09:00:00.000Z' },
     { sequence: 0, start: '2027-03-29T09:00:00', utc: '2027-03-29T07:00:00.000Z' },
   ]);
-  expect((await statuses()).meetings.map((m: any) => m.status)).toEqual(['booked', 'booked']);
+  expect(stamps(file.text)).toEqual(['2027-02-02T09:00:00Z', '2027-02-01T09:00:00Z']);
+  expect((await statuses()).meetings.map((m: any) => [m.status, m.bookedAt])).toEqual([['booked', '2027-02-02T09:00:00.000Z'], ['booked', '2027-02-01T09:00:00.000Z']]);
+  expect((await download(`${N()}/calendar/series.ics`)).text).toBe(file.text);
 });
 
-test('a new attendee raises the SEQUENCE again and is invited', async () => {
+test('a new attendee raises the SEQUENCE again and is invited; a write that changes no event records nothing', async () => {
   expect((await lene.put(`${N()}/meetings/${m1}/assignments/${sorenId}`, { contribution: 'Borgerens perspektiv', involvementForm: 'interview' })).status).toBe(201);
+  const before = await storedRows();
+  const meeting = (await lene.get(N())).body.meetings.find((m: any) => m.id === m1);
+  expect((await lene.patch(`${N()}/meetings/${m1}`, { reflectionQuestions: ['Hvad tager du med?'] }, { 'If-Match': meeting.etag })).status).toBe(200);
+  const bookings = (text: string) => JSON.stringify(JSON.parse(text).bookings);
+  expect(bookings(await storedRows())).toBe(bookings(before));
+
   const file = await download(`${N()}/calendar/series.ics`);
   const [first, second] = summary(file.text);
-  expect(first).toMatchObject({ sequence: 2, attendees: ['helle@kommune.example', 'jens@kommune.example', 'soren@borger.example'] });
+  expect(first).toMatchObject({ sequence: 3, attendees: ['helle@kommune.example', 'jens@kommune.example', 'soren@borger.example'] });
   expect(second).toMatchObject({ sequence: 0 });
   const cn = parse(file.text).events[0]!.attendees.map((a) => a.getParameter('cn'));
   expect(cn).toEqual(['Helle Hansen', 'Jens Jensen', 'Søren Sørensen']);
@@ -142,46 +158,33 @@ test('one meeting’s file holds that meeting alone', async () => {
   expect((await download(`${N()}/meetings/nope/calendar.ics`)).status).toBe(404);
 });
 
-test('two downloads at once issue one version: the one that loses the race reloads and finds it issued', async () => {
-  const meeting = (await lene.get(N())).body.meetings.find((m: any) => m.id === m2);
-  expect((await lene.patch(`${N()}/meetings/${m2}`, { location: 'Plejecenter Solhøj, salen' }, { 'If-Match': meeting.etag })).status).toBe(200);
-  // Both requests have loaded the network before either writes: their commits are let through together.
-  const store = app.services.store;
-  const commit = store.commit;
-  const outcomes: string[] = [];
-  const arrived: (() => void)[] = [];
-  store.commit = async (id, changes) => {
-    if (outcomes.length + arrived.length < 2) await new Promise<void>((resolve) => arrived.push(resolve) === 2 && arrived.forEach((go) => go()));
-    try {
-      const etags = await commit.call(store, id, changes);
-      outcomes.push('stored');
-      return etags;
-    } catch (error) {
-      outcomes.push((error as StoreError).kind);
-      throw error;
-    }
-  };
-  let files: Download[];
-  try {
-    files = await Promise.all([download(`${N()}/calendar/series.ics`), download(`${N()}/calendar/series.ics`)]);
-  } finally {
-    store.commit = commit;
-  }
-  expect(outcomes.sort()).toEqual(['conflict', 'stored']);
-  expect(files.map((f) => f.status)).toEqual([200, 200]);
-  expect(files.map((f) => summary(f.text).map((e) => e.sequence))).toEqual([[2, 1], [2, 1]]);
-  const stored = await app.services.store.load(networkId);
-  expect(stored!.bookings.find((b) => b.meetingId === m2)!.sequence).toBe(1);
+test('a change no write recorded (made straight in storage) still gives a higher SEQUENCE, the same on every download', async () => {
+  const stored = (await app.services.store.load(networkId))!;
+  const meeting = stored.meetings.find((m) => m.id === m2)!;
+  const { etag, ...value } = meeting;
+  await app.services.store.commit(networkId, [{ op: 'update', kind: 'meeting', ids: [m2], value: { ...value, location: 'Plejecenter Solhøj, salen' }, etag }]);
+  const files = [await download(`${N()}/calendar/series.ics`), await download(`${N()}/calendar/series.ics`)];
+  expect(files.map((f) => summary(f.text).map((e) => e.sequence))).toEqual([[3, 1], [3, 1]]);
+  expect(files[1]!.text).toBe(files[0]!.text);
+  // The next write that changes the meeting goes on from there.
+  const current = (await lene.get(N())).body.meetings.find((m: any) => m.id === m2);
+  expect((await lene.patch(`${N()}/meetings/${m2}`, { location: 'Plejecenter Solhøj' }, { 'If-Match': current.etag })).status).toBe(200);
+  expect(summary((await download(`${N()}/calendar/series.ics`)).text).map((e) => e.sequence)).toEqual([3, 2]);
 });
 
-test('a deleted meeting is listed to cancel; its cancellation raises the SEQUENCE once, then nothing is left', async () => {
+test('a deleted meeting is cancelled one SEQUENCE above its last invitation, and the cancellation can be downloaded again', async () => {
   const meeting = (await lene.get(N())).body.meetings.find((m: any) => m.id === m2);
+  clock = new Date('2027-02-04T09:00:00Z');
   expect((await lene.del(`${N()}/meetings/${m2}`, { 'If-Match': meeting.etag })).status).toBe(204);
+  clock = new Date('2027-02-05T09:00:00Z');
 
-  let view = await statuses();
-  expect(view.meetings.map((m: any) => [m.meetingId, m.label, m.status])).toEqual([[m1, 'Netværksmøde 1 af 1', 'changed']]);
+  const view = await statuses();
+  expect(view.meetings.map((m: any) => [m.meetingId, m.label, m.status])).toEqual([[m1, 'Netværksmøde 1 af 1', 'booked']]);
   expect(view.cancelled).toEqual([{ meetingId: m2, subject: 'Netværksmøde 2 af 2', start: '2027-03-29T07:00:00.000Z' }]);
+  // "1 af 1" is a new subject: the remaining meeting has a new version.
+  expect(summary((await download(`${N()}/calendar/series.ics`)).text).map((e) => e.sequence)).toEqual([4]);
 
+  const before = await storedRows();
   const file = await download(`${N()}/calendar/cancellations.ics`);
   expect(file.status).toBe(200);
   expect(file.contentType).toMatch(/^text\/calendar; charset=utf-8/);
@@ -189,16 +192,18 @@ test('a deleted meeting is listed to cancel; its cancellation raises the SEQUENC
   const parsed = parse(file.text);
   expect(parsed.method).toBe('CANCEL');
   expect(parsed.events.map((e) => ({ uid: e.uid, sequence: e.sequence, status: e.component.getFirstPropertyValue('status'), summary: e.summary, utc: e.startDate.toJSDate().toISOString() }))).toEqual([
-    { uid: eventUid(networkId, m2), sequence: 2, status: 'CANCELLED', summary: 'Aflyst: Netværksmøde 2 af 2', utc: '2027-03-29T07:00:00.000Z' },
+    { uid: eventUid(networkId, m2), sequence: 3, status: 'CANCELLED', summary: 'Aflyst: Netværksmøde 2 af 2', utc: '2027-03-29T07:00:00.000Z' },
   ]);
+  expect(stamps(file.text)).toEqual(['2027-02-04T09:00:00Z']);
   expect(parsed.events[0]!.attendees.map((a) => String(a.getFirstValue()).replace(/^mailto:/i, ''))).toEqual(['helle@kommune.example', 'jens@kommune.example']);
   expect(String(parsed.events[0]!.component.getFirstPropertyValue('organizer'))).toMatch(/^mailto:lene\.holm@kommune\.example$/i);
 
-  view = await statuses();
-  expect(view.cancelled).toEqual([]);
-  const again = await lene.get(`${N()}/calendar/cancellations.ics`);
-  expect(again.status).toBe(404);
-  expect(again.body.error.message).toBe('Der er ingen slettede møder, hvis aflysning mangler at blive sendt.');
+  clock = new Date('2027-02-06T09:00:00Z');
+  const again = await download(`${N()}/calendar/cancellations.ics`);
+  expect(again.status).toBe(200);
+  expect(again.text).toBe(file.text);
+  expect(await storedRows()).toBe(before);
+  expect((await statuses()).cancelled).toHaveLength(1);
 });
 
 test('a network without meetings has no series file', async () => {
@@ -218,5 +223,13 @@ test('the calendar is for the leaders: a participant gets 403 everywhere', async
     expect((await download(path, 'jens')).status).toBe(403);
   }
   const stored = await app.services.store.load(networkId);
-  expect(stored!.bookings.find((b) => b.meetingId === m1)!.sequence).toBe(2);
+  expect(stored!.bookings.find((b) => b.meetingId === m1)!.sequence).toBe(4);
+});
+
+test('control characters and bidi overrides typed into a name never reach the calendar file (RFC 5545 forbids them)', async () => {
+  const added = await lene.post(`${N()}/participants`, { name: 'Ida\u0000 \u202EnesnaH\u202C', kind: 'core', role: 'employee', email: 'ida@kommune.example', competenceAreas: [] });
+  expect([added.status, added.body.name]).toEqual([201, 'Ida nesnaH']);
+  const file = await download(`${N()}/calendar/series.ics`);
+  expect(file.text.replace(/\r\n[ \t]/g, '')).toContain('CN="Ida nesnaH":MAILTO:ida@kommune.example'); // unfolded
+  expect(file.text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/);
 });

@@ -1,4 +1,7 @@
+import net from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import type { App } from '../../bot/app';
+import { STORAGE_REQUEST_TIMEOUT_MS } from '../../bot/storage/tables';
 import { emulatorConnectionString } from '../../bot/storage/azurite';
 import { clientFor, startTestApp } from '../support/testApp';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
@@ -101,5 +104,112 @@ describe('requests the service does not expect', () => {
     expect((await api.json()).error.message).toMatch(/4096/);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     expect((await lene.get(N())).status).toBe(200);
+  });
+});
+
+describe('bodies that could stop the service', () => {
+  const send = (path: string, body: Buffer | string, headers: Record<string, string>) =>
+    fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-user': 'lene', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  const stillUp = async () => {
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect((await lene.get(N())).status).toBe(200);
+  };
+
+  test('a body that claims gzip but is not gets 400 with a message at the API and the bot, and the service stays up', async () => {
+    for (const path of ['/api/networks', '/api/messages']) {
+      const response = await send(path, 'abc', { 'content-encoding': 'gzip' });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toMatchObject({ code: 'badEncoding', message: expect.stringMatching(/pakkes ud/) });
+    }
+    const truncated = gzipSync(JSON.stringify({ name: 'Afbrudt' })).subarray(0, 12);
+    expect((await send('/api/networks', truncated, { 'content-encoding': 'gzip' })).status).toBe(400);
+    await stillUp();
+  });
+
+  test('a small compressed body that inflates past the limit gets 413, counted after decoding', async () => {
+    const bomb = gzipSync(Buffer.alloc(60 * 1024 * 1024, 0x20)); // 60 MB of spaces in ~60 KB
+    const small = gzipSync(JSON.stringify({ name: 'x'.repeat(5000) })); // under the limit as sent, over it decoded
+    expect(small.length).toBeLessThan(4096);
+    for (const [path, body] of [['/api/networks', bomb], ['/api/messages', bomb], ['/api/networks', small]] as const) {
+      const response = await send(path, body, { 'content-encoding': 'gzip' });
+      expect(response.status).toBe(413);
+      expect((await response.json()).error.message).toMatch(/4096/);
+    }
+    await stillUp();
+  });
+
+  test('compressed JSON within the limit is read like plain JSON (gzip, deflate, br); an unknown encoding is refused', async () => {
+    const body = JSON.stringify({ name: 'Komprimeret', type: 'learning', theme: 'Tema', startDate: '2027-01-04' });
+    for (const [encoding, bytes] of [['gzip', gzipSync(body)], ['deflate', deflateSync(body)], ['br', brotliCompressSync(body)]] as const) {
+      const response = await send('/api/networks', bytes, { 'content-encoding': encoding });
+      expect([encoding, response.status]).toEqual([encoding, 201]);
+    }
+    const unknown = await send('/api/networks', body, { 'content-encoding': 'compress' });
+    expect(unknown.status).toBe(415);
+    const xml = await send('/api/networks', '<network/>', { 'content-type': 'application/xml' });
+    expect([xml.status, (await xml.json()).error.code]).toEqual([415, 'unsupportedMediaType']);
+  });
+});
+
+test('query strings that parse to lists or objects are ignored, never a failure', async () => {
+  for (const query of ['lang[]=en', 'lang[a]=en', 'channelId[]=x&channelId[]=y', 'meetingId[__proto__]=x']) {
+    for (const path of [`${N()}/delivery.docx`, '/api/networks', `${N()}/deliveries`]) {
+      const response = await fetch(`${app.url}${path}?${query}`, { headers: { 'x-dev-user': 'lene' } });
+      expect([path, query, response.status < 500]).toEqual([path, query, true]);
+    }
+  }
+});
+
+describe('storage that hangs', () => {
+  test('every call has a deadline: the API answers 503 and /healthz says degraded within seconds, and all is well after', async () => {
+    proxy.set('hang');
+    const started = Date.now();
+    const [read, write, health] = await Promise.all([
+      lene.get(N()),
+      lene.post(`${N()}/participants`, { name: 'Mette', kind: 'core', role: 'employee', unit: 'SUN', competenceAreas: [] }),
+      fetch(`${app.url}/healthz`).then(async (response) => ({ status: response.status, body: await response.json() })),
+    ]);
+    const waited = Date.now() - started;
+    expect(read.status).toBe(503);
+    expect(read.body.error).toMatchObject({ code: 'storageUnavailable', message: expect.stringMatching(/prøv igen/) });
+    expect(write.status).toBe(503);
+    expect(health).toEqual({ status: 503, body: { status: 'degraded', storage: 'unavailable' } });
+    expect(waited).toBeLessThan(STORAGE_REQUEST_TIMEOUT_MS * 2 + 2000);
+
+    proxy.set('pass');
+    expect((await lene.get(N())).status).toBe(200);
+  }, 30_000);
+});
+
+describe('clients that send slowly', () => {
+  let slow: App;
+  const limits = { headersMs: 800, requestMs: 1500, keepAliveMs: 500, checkEveryMs: 100 };
+  beforeAll(async () => {
+    slow = await startTestApp('slowclients', { env: { SCHEDULER: 'off' }, slowClientLimits: limits });
+  });
+  afterAll(() => slow?.stop());
+
+  /** Opens a connection, writes `bytes`, then sends nothing more; resolves with what came back and when the server closed it. */
+  const stall = (bytes: string) =>
+    new Promise<{ answer: string; closedAfterMs: number }>((resolve) => {
+      const socket = net.connect(Number(new URL(slow.url).port), '127.0.0.1');
+      const started = Date.now();
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      socket.on('error', () => {});
+      socket.on('close', () => resolve({ answer, closedAfterMs: Date.now() - started }));
+      socket.write(bytes);
+    });
+
+  test('a request that sends part of its body and then nothing gets 408 and its connection closed', async () => {
+    const { answer, closedAfterMs } = await stall('POST /api/networks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\nX-Dev-User: lene\r\n\r\n{"name":');
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(closedAfterMs).toBeLessThan(limits.requestMs + 2000);
+  });
+
+  test('a client that never finishes its headers is cut off', async () => {
+    const { closedAfterMs } = await stall('GET /healthz HTTP/1.1\r\nHost: x\r\n');
+    expect(closedAfterMs).toBeLessThan(limits.headersMs + 2000);
+    expect((await fetch(`${slow.url}/healthz`)).status).toBe(200);
   });
 });

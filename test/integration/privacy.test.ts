@@ -48,6 +48,8 @@ beforeAll(async () => {
     conversationId: 'a:jens-chat', conversationType: 'personal', tenantId: 'tenant-1', userAadObjectId: JENS.userId,
     reference: { conversation: { id: 'a:jens-chat' } as never, user: { id: '29:jens', name: JENS.name, aadObjectId: JENS.userId } as never, serviceUrl: 'https://smba.example/' },
   });
+  // Teams reported him joining the network's team: its roster links his e-mail to his Entra id.
+  await app.services.conversations.rememberMember({ teamId: '19:socialokonomi@thread.tacv2', tenantId: 'tenant-1', userId: '29:jens', aadObjectId: JENS.userId, name: JENS.name, email: JENS.email, serviceUrl: 'https://smba.example/' });
   await app.services.jobs.add(networkId, { kind: 'reflection.prompt', meetingId: meetings[0], participantId: jensId, dueAt: new Date('2027-01-17T12:00:00Z') }, clock);
 });
 afterAll(() => app.stop());
@@ -100,7 +102,8 @@ describe('data-protection requests', () => {
   test('erasing a participant anonymises the network’s history and forgets their chats and messages', async () => {
     const erased = await dorthe.post('/api/privacy/erase', { email: JENS.email });
     expect(erased.status).toBe(200);
-    expect(erased.body).toMatchObject({ networksChanged: 1, privateReflectionsDeleted: 1, scheduledMessagesDeleted: 1, botRowsForgotten: 2 });
+    // His chat (its row and its index row) and his team membership: Teams' roster gave the id for his e-mail.
+    expect(erased.body).toMatchObject({ networksChanged: 1, privateReflectionsDeleted: 1, scheduledMessagesDeleted: 1, botRowsForgotten: 3 });
 
     const seen = (await lene.get(N())).body;
     const text = JSON.stringify(seen);
@@ -147,5 +150,58 @@ describe('data-protection requests', () => {
     expect(await app.sweepRetention()).not.toContain(short);
     clock = new Date('2027-03-29T10:00:00Z');
     expect(await app.sweepRetention()).toContain(short);
+  });
+});
+
+describe('whose bot rows a request reaches: proven identity only, never a row another user wrote', () => {
+  const ULLA = person('ulla');
+  const BIRGITTE = person('birgitte');
+  const TEAM = '19:birgittes-team@thread.tacv2';
+  let ulla: ReturnType<typeof clientFor>;
+  let forged: string;
+
+  beforeAll(async () => {
+    ulla = clientFor(app, 'ulla');
+    // The bot knows Birgitte: her 1:1 chat, and her membership of a team as Teams reported it.
+    await app.services.conversations.remember({
+      conversationId: 'a:birgitte-chat', conversationType: 'personal', tenantId: 'tenant-1', userAadObjectId: BIRGITTE.userId,
+      reference: { conversation: { id: 'a:birgitte-chat' } as never, user: { id: '29:birgitte', name: BIRGITTE.name, aadObjectId: BIRGITTE.userId } as never, serviceUrl: 'https://smba.example/' },
+    });
+    await app.services.conversations.rememberMember({ teamId: TEAM, tenantId: 'tenant-1', userId: '29:birgitte', aadObjectId: BIRGITTE.userId, name: BIRGITTE.name, email: BIRGITTE.email, serviceUrl: 'https://smba.example/' });
+    // Ulla makes a network of her own and lists herself in it: her e-mail, Birgitte's Entra id.
+    forged = (await ulla.post('/api/networks', { name: 'Ullas netværk', type: 'learning', theme: 'Alt muligt', startDate: '2027-01-04' })).body.id;
+    const row = await ulla.post(`/api/networks/${forged}/participants`, { name: ULLA.name, email: ULLA.email, userId: BIRGITTE.userId, kind: 'core', role: 'employee', unit: 'X', competenceAreas: [] });
+    expect(row.status).toBe(201);
+  });
+
+  const birgittesRows = async () => ({
+    chat: (await app.services.conversations.findPersonal(BIRGITTE.userId))?.conversationId,
+    teams: (await app.services.conversations.listTeamMembers(TEAM)).map((member) => member.aadObjectId),
+  });
+
+  test('“download my data” holds none of the bot rows of an Entra id the caller typed into a participant row', async () => {
+    const data = (await ulla.get('/api/me/export')).body;
+    expect(data.subject).toEqual({ userId: ULLA.userId, email: ULLA.email });
+    expect(data.bot).toEqual({ personalChats: [], teamMemberships: [], lastWriterIn: [] });
+    expect(JSON.stringify(data.bot)).not.toContain(BIRGITTE.userId);
+  });
+
+  test('the privacy officer’s export and erasure by that e-mail leave the other person’s bot rows alone', async () => {
+    const exported = await dorthe.post('/api/privacy/export', { email: ULLA.email });
+    expect(exported.body.bot).toEqual({ personalChats: [], teamMemberships: [], lastWriterIn: [] });
+    const delivered = await ulla.put(`/api/networks/${forged}/delivery`, { theme: 'Alt muligt', knowledgeSummary: '', practiceChanges: '', recommendations: [], other: '', dissemination: [], status: 'delivered' });
+    expect(delivered.status).toBe(201);
+
+    const erased = await dorthe.post('/api/privacy/erase', { email: ULLA.email });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ networksChanged: 1, botRowsForgotten: 0 });
+    expect(await birgittesRows()).toEqual({ chat: 'a:birgitte-chat', teams: [BIRGITTE.userId] });
+  });
+
+  test('by her own e-mail, Teams’ roster leads the erasure to her Entra id and her bot rows go', async () => {
+    const erased = await dorthe.post('/api/privacy/erase', { email: BIRGITTE.email.toUpperCase() });
+    expect(erased.status).toBe(200);
+    expect(erased.body.botRowsForgotten).toBe(3);
+    expect(await birgittesRows()).toEqual({ chat: undefined, teams: [] });
   });
 });

@@ -57,3 +57,25 @@ test('nothing outside the built pages is served', async () => {
     expect((await get(probe)).status).toBe(404);
   }
 });
+
+test('the tab pages may be framed only by Teams and Microsoft 365 hosts, load only their own scripts and pass on no referrer', async () => {
+  for (const page of ['index.html', 'plan.html', 'delivery.html', 'config.html', 'consent.html']) {
+    const { status, headers } = await get(`/tabs/${page}`);
+    expect(status).toBe(200);
+    const csp = String(headers['content-security-policy']);
+    const frameAncestors = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('frame-ancestors'))!.split(' ').slice(1);
+    expect(frameAncestors).toEqual(expect.arrayContaining(["'self'", 'https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.cloud.microsoft', 'https://*.office.com']));
+    expect(frameAncestors.filter((host) => host === '*' || host.startsWith('http:'))).toEqual([]);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval/);
+    expect(headers['referrer-policy']).toBe('same-origin');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['x-frame-options']).toBeUndefined(); // it would keep the page out of Teams
+  }
+});
+
+test('API answers cannot be framed or run as a page', async () => {
+  const { headers } = await get('/healthz');
+  expect(headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(headers['referrer-policy']).toBe('same-origin');
+});

@@ -32,9 +32,22 @@ export async function wcagViolations(page: Page): Promise<string[]> {
 }
 
 /** Opens a tab page standalone as a development identity (as `npm start` users do). */
+/** Runs in the page: keeps what the Content-Security-Policy blocked, for cspViolations(). */
+function recordCspViolations() {
+  const seen: string[] = [];
+  (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+  document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+}
+
+/** What the page's Content-Security-Policy blocked since it opened (pages from openTab). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
+}
+
 export async function openTab(browser: Browser, baseUrl: string, pagePath: string, devUser = 'lene', locale = 'da-DK'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
   await context.addInitScript((user) => localStorage.setItem('netvaerk.devUser', user), devUser);
+  await context.addInitScript(recordCspViolations);
   const page = await context.newPage();
   await page.goto(`${baseUrl}${pagePath}`);
   return page;

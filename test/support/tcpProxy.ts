@@ -2,9 +2,10 @@ import net from 'node:net';
 
 // A TCP hop between the service and Azurite that a test can break: refuse new connections (storage
 // down), or pass a request on and cut the connection before the answer comes back (storage gone
-// mid-request: the write may or may not have happened, the caller cannot know).
+// mid-request: the write may or may not have happened, the caller cannot know), or take requests and
+// never answer (storage hangs, as a paused emulator or a stuck network path does).
 
-export type ProxyMode = 'pass' | 'refuse' | 'cutAfterRequest';
+export type ProxyMode = 'pass' | 'refuse' | 'cutAfterRequest' | 'hang';
 
 export interface TcpProxy {
   port: number;
@@ -39,6 +40,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     track(client);
     if (proxy.mode === 'refuse') {
       client.destroy();
+      return;
+    }
+    if (proxy.mode === 'hang') {
+      client.resume();
       return;
     }
     const upstream = net.connect(target.port, target.host);

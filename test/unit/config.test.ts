@@ -36,6 +36,12 @@ describe('configuration', () => {
     expect(config.retention.defaultMonths).toBe(12);
   });
 
+  test('development mode, which trusts X-Dev-User, listens only on this machine; production on every interface; HOST decides when set', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig(production).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
   test('the App Service settings give teams mode with managed-identity storage and no Playground', () => {
     const config = loadConfig(production);
     expect(config.auth).toMatchObject({ mode: 'teams', clientId: production.AAD_APP_CLIENT_ID, tenantId: TENANT });

@@ -1,3 +1,4 @@
+import './noEval';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { MessageKey } from '../../../bot/i18n';

@@ -90,6 +90,26 @@ describe('theme unfolding input', () => {
   });
 });
 
+describe('free text is cleaned at the boundary', () => {
+  it('drops NUL and other control characters and bidi overrides from a name, so it cannot reverse a sentence or break a calendar file', () => {
+    const name = valueOf(parseInput(participantCreateSchema, { name: 'Mette\u0000 \u202EnesnaH\u202C\u0007', kind: 'core', role: 'employee' })).name;
+    expect(name).toBe('Mette nesnaH');
+    expect(name).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+  });
+
+  it('makes a one-line field one line, keeps line breaks where text has lines, and composes letters (NFC)', () => {
+    const base = { name: 'Ida', kind: 'core', role: 'employee' };
+    expect(valueOf(parseInput(participantCreateSchema, { ...base, unit: 'Social\r\nog\tSundhed' })).unit).toBe('Social og Sundhed');
+    const why = valueOf(parseInput(themeUnfoldingSaveSchema, { theme: 'Tema', whyInteresting: 'Første\r\nanden\u2028tredje' })).whyInteresting;
+    expect(why).toBe('Første\nanden\ntredje');
+    expect(valueOf(parseInput(participantCreateSchema, { ...base, name: 'Ble\u0300' })).name).toBe('Blè');
+  });
+
+  it('a text that is only control characters counts as empty', () => {
+    expect(issuesOf(parseInput(participantCreateSchema, { name: '\u0000\u202E', kind: 'core', role: 'employee' }))[0]).toMatchObject({ path: 'name' });
+  });
+});
+
 describe('participant input', () => {
   it('treats an empty e-mail from the form as no e-mail and lower-cases a real one', () => {
     const base = { name: 'Søren S.', kind: 'along', role: 'citizen' };
