@@ -1,6 +1,6 @@
 // npm run stage:deploy: stages what the App Service runs into .deploy/ — the built service (dist/bot),
 // the built tab pages (dist/tabs), package.json, package-lock.json and the production node_modules
-// (`npm install --omit=dev --ignore-scripts` inside .deploy/, see PRODUCTION_INSTALL). m365agents.yml's deploy step zips .deploy/
+// (`npm ci --omit=dev --ignore-scripts` inside .deploy/, see PRODUCTION_INSTALL). m365agents.yml's deploy step zips .deploy/
 // and zip-deploys it. Run `npm run build` first. The file selection is a function, for the tests.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -22,14 +22,10 @@ export const REQUIRED_FILES = [
 export const STAGE_DIR = '.deploy';
 
 /**
- * The production install in the stage folder: the locked versions (package-lock.json), without
- * devDependencies, without install scripts (none is needed at run time), without touching the lock.
- * `npm ci` would be the natural choice, but it refuses this lockfile: npm left out the entries of
- * unrs-resolver's optional platform bindings (a jest dependency), and `npm ci` checks the whole lock
- * against package.json, dev tree included. `npm install` with the lock installs the same versions
- * (as .ci/run does for the tests).
+ * The production install in the stage folder: exactly the locked versions (package-lock.json), without
+ * devDependencies and without install scripts (none is needed at run time).
  */
-export const PRODUCTION_INSTALL = ['install', '--omit=dev', '--ignore-scripts', '--no-save', '--no-audit', '--no-fund'] as const;
+export const PRODUCTION_INSTALL = ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'] as const;
 
 const npmCommand = (): string => (process.platform === 'win32' ? 'npm.cmd' : 'npm');
 
@@ -37,7 +33,7 @@ const npmCommand = (): string => (process.platform === 'win32' ? 'npm.cmd' : 'np
 export function deployFileSelection(root: string): string[] {
   const missing = REQUIRED_FILES.filter((file) => !existsSync(join(root, file)));
   if (missing.length) {
-    throw new Error(`Missing ${missing.join(', ')} — run \`npm run build\` first (and \`npm install\` for the lock file).`);
+    throw new Error(`Missing ${missing.join(', ')} — run \`npm run build\` first (and \`npm ci\` for the dependencies).`);
   }
   const files: string[] = [];
   const walk = (path: string): void => {

@@ -30,6 +30,12 @@ function calendar(method: ICalCalendarMethod): ICalCalendar {
   return ical({ prodId: PRODUCT_ID, method, timezone: { name: null, generator: (zone) => (zone === ZONE ? copenhagenVtimezone() : null) } });
 }
 
+/**
+ * A name as a parameter value (CN="…"), which cannot hold a double quote: RFC 6868's ^' for it, ^^ for
+ * a caret (ical-generator 10 would write \", which readers take as the end of the name).
+ */
+const paramText = (name: string) => name.replace(/\^/g, '^^').replace(/"/g, "^'");
+
 const local = (date: Date) => DateTime.fromJSDate(date, { zone: ZONE });
 
 /** Every content line ends with CRLF, the last one too (ical-generator leaves it off). */
@@ -64,8 +70,8 @@ export function invitationIcs(invitations: readonly Invitation[], { now }: IcsOp
       description: event.body,
       location: event.location || null,
       status: ICalEventStatus.CONFIRMED,
-      organizer: event.organizer ? { name: event.organizer.name, email: event.organizer.email } : null,
-      attendees: event.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: true, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION })),
+      organizer: event.organizer ? { name: paramText(event.organizer.name), email: event.organizer.email } : null,
+      attendees: event.attendees.map((a) => ({ name: paramText(a.name), email: a.email, rsvp: true, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION })),
     });
   }
   return text(cal);
@@ -97,8 +103,8 @@ export function cancellationIcs(cancellations: readonly Cancellation[], { locale
       summary: subject ? t(locale, 'calendar.cancelledSubject', { subject }) : t(locale, 'calendar.cancelled'),
       description: t(locale, 'calendar.cancelled'),
       status: ICalEventStatus.CANCELLED,
-      organizer: organizer ? { name: organizer.name, email: organizer.email } : null,
-      attendees: attendees.map((a) => ({ name: a.name, email: a.email, role: ICalAttendeeRole.REQ })),
+      organizer: organizer ? { name: paramText(organizer.name), email: organizer.email } : null,
+      attendees: attendees.map((a) => ({ name: paramText(a.name), email: a.email, role: ICalAttendeeRole.REQ })),
     });
   }
   return text(cal);

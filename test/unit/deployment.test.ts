@@ -242,7 +242,7 @@ describe('m365agents.yml', () => {
   it('deploys the staged artifact to the web app the Bicep creates, with npm scripts that exist', () => {
     const scripts = readJson<{ scripts: Record<string, string> }>('package.json').scripts;
     const npmSteps = PROJECT.deploy.filter((a) => a.uses === 'cli/runNpmCommand').map((a) => String(a.with!.args));
-    expect(npmSteps[0]).toBe('install --no-audit --no-fund'); // the locked versions (npm ci refuses this lockfile)
+    expect(npmSteps[0]).toBe('ci --no-audit --no-fund'); // exactly the locked versions
     for (const args of npmSteps.filter((a) => a.startsWith('run '))) expect(scripts[args.split(/\s+/)[1]!]).toBeDefined();
     expect(npmSteps).toEqual(expect.arrayContaining(['run build', 'run stage:deploy']));
     expect(scripts['stage:deploy']).toBe('tsx scripts/stageDeploy.ts');
@@ -618,7 +618,7 @@ describe('scripts/stageDeploy.ts', () => {
   });
 
   it('installs only the locked production dependencies, without scripts and without rewriting the lock', () => {
-    expect(PRODUCTION_INSTALL).toEqual(expect.arrayContaining(['install', '--omit=dev', '--ignore-scripts', '--no-save']));
+    expect(PRODUCTION_INSTALL).toEqual(expect.arrayContaining(['ci', '--omit=dev', '--ignore-scripts']));
   });
 
   it('copies the selection into the stage folder, replacing an old one', () => {
