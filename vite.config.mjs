@@ -6,6 +6,13 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'tabs'),
   base: '/tabs/',
   publicDir: false,
+  // The server's domain model and message catalogues, by name (the same paths as tabs/tsconfig.json).
+  resolve: {
+    alias: {
+      '@domain': resolve(import.meta.dirname, 'bot/domain'),
+      '@i18n': resolve(import.meta.dirname, 'bot/i18n'),
+    },
+  },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: resolve(import.meta.dirname, 'dist/tabs'),

@@ -77,7 +77,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       ? createOboTokenProvider({ clientId: auth.clientId, tenantId: auth.tenantId, clientSecret: config.graph.clientSecret })
       : undefined);
   if (graphTokens) services.calendar = createCalendarAccess({ baseUrl: config.graph.baseUrl, tokens: graphTokens, retry: options.graph?.retry });
-  const bot = createBot({ conversations, logger, actions: { store, now, newId: defaultIdFactory, networkChanged } });
+  const bot = createBot({ conversations, logger, actions: { store, now, newId: defaultIdFactory, networkChanged, calendar: services.calendar } });
   const server = createServer({
     botEndpoint: (req, res) => adapter.handle(req, res, bot),
     logger,

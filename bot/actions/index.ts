@@ -1,9 +1,9 @@
 import { t } from '../i18n';
 import { ANALYSIS_VERBS, IDEA_VERBS, REFLECTION_VERBS } from '../cards';
-import { addAnalysisNote, showAnalysis } from './analysis';
-import { addIdea, ownIdea, setIdeaStatus, showIdeas } from './ideas';
+import { addAnalysisNote, showAnalysis } from '../analysis/cardActions';
+import { addIdea, ownIdea, setIdeaStatus, showIdeas } from '../ideas/cardActions';
+import { saveReflection, showReflection } from '../reflections/cardActions';
 import { loadForMember, withRetry } from './load';
-import { saveReflection, showReflection } from './reflection';
 import type { ActionServices, CardActionHandler, CardActionInput, CardActionResult } from './types';
 
 export type { ActionServices, CardActionInput, CardActionResult, CardActor } from './types';

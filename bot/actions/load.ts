@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import { cleanText } from '../domain/text';
 import { canRead, participantOf, roleOf } from '../domain/access';
 import { StoreError } from '../storage/errors';
+import { RulesBroken } from '../changes/commit';
 import type { ActionServices, CardActionInput, CardActionResult, Loaded } from './types';
 
 // Shared steps of every card action: find the network, know who pressed, survive a busy store.
@@ -40,6 +41,8 @@ export async function withRetry(input: CardActionInput, attempt: () => Promise<C
       return await attempt();
     } catch (error) {
       if (error instanceof ActionRefused) return error.result;
+      // Someone changed the network in between, so the change would now break one of its rules.
+      if (error instanceof RulesBroken) return { text: t(input.locale, error.issues[0]!.key, error.issues[0]!.params) };
       if (error instanceof StoreError && (error.kind === 'conflict' || error.kind === 'exists') && round === 0) continue;
       if (error instanceof StoreError && (error.kind === 'conflict' || error.kind === 'exists')) return { text: t(input.locale, 'action.busy') };
       if (error instanceof StoreError) return { text: t(input.locale, 'action.unavailable') };

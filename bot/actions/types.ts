@@ -31,6 +31,8 @@ export interface ActionServices {
   newId: () => string;
   /** Tells the scheduler, so posted cards elsewhere get updated in place. */
   networkChanged: (networkId: string) => void;
+  /** Set when Graph books the calendar (see CommitDeps). */
+  calendar?: unknown;
 }
 
 /** The network a card is about, as loaded for someone in it: handlers never run for anyone else. */

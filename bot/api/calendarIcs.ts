@@ -2,7 +2,8 @@ import type { Booking, NetworkAggregate } from '../domain/model';
 import { meetingLabel, orderMeetings } from '../domain/labels';
 import { meetingParticipants } from '../domain/series';
 import { t } from '../i18n';
-import { bookingStatus, calendarLocale, meetingEvent, orphanedBookings, seriesEvents, type Attendee, type CalendarEvent } from '../calendar/event';
+import { networkLocale } from '../domain/network';
+import { bookingStatus, meetingEvent, orphanedBookings, seriesEvents, type Attendee, type CalendarEvent } from '../calendar/event';
 import { cancellationIcs, invitationIcs, type Invitation } from '../calendar/ics';
 import { cancellationsOf, versionOf } from '../calendar/issue';
 import { inNetwork, type ApiResult } from './context';
@@ -19,7 +20,7 @@ export type { CalendarMeetingView, CalendarView };
 
 /** What GET …/calendar answers (and what booking answers with). */
 export function calendarView(aggregate: NetworkAggregate, graph: boolean): CalendarView {
-  const locale = calendarLocale(aggregate);
+  const locale = networkLocale(aggregate.network);
   const meetings = orderMeetings(aggregate.meetings).map((meeting): CalendarMeetingView => {
     const event = meetingEvent(aggregate, meeting, locale);
     const booking = aggregate.bookings.find((b) => b.meetingId === meeting.id);
@@ -71,7 +72,7 @@ const file = (body: string, method: 'REQUEST' | 'CANCEL', name: string): ApiResu
 /** GET …/calendar/series.ics — the whole series as one invitation file (METHOD:REQUEST, one event per meeting). */
 export const seriesIcs = inNetwork('edit', async ({ aggregate, services }) => {
   if (!aggregate.meetings.length) throw notFound('api.calendar.noMeetings');
-  const locale = calendarLocale(aggregate);
+  const locale = networkLocale(aggregate.network);
   const body = invitationIcs(invitationsOf(aggregate, seriesEvents(aggregate)), { locale, now: services.now() });
   return file(body, 'REQUEST', `${aggregate.network.name} – ${t(locale, 'calendar.file.series')}`);
 });
@@ -80,7 +81,7 @@ export const seriesIcs = inNetwork('edit', async ({ aggregate, services }) => {
 export const meetingIcs = inNetwork('edit', async ({ aggregate, services, params }) => {
   const meeting = aggregate.meetings.find((m) => m.id === params.meetingId);
   if (!meeting) throw notFound();
-  const locale = calendarLocale(aggregate);
+  const locale = networkLocale(aggregate.network);
   const body = invitationIcs(invitationsOf(aggregate, [meetingEvent(aggregate, meeting, locale)]), { locale, now: services.now() });
   return file(body, 'REQUEST', `${aggregate.network.name} – ${meetingLabel(meeting, aggregate.meetings, locale)}`);
 });
@@ -102,7 +103,7 @@ function coreAttendees(aggregate: NetworkAggregate): Attendee[] {
 export const cancellationsIcs = inNetwork('edit', async ({ aggregate, services }) => {
   const cancelled = cancellationsOf(aggregate);
   if (!cancelled.length) throw notFound('api.calendar.nothingToCancel');
-  const locale = calendarLocale(aggregate);
+  const locale = networkLocale(aggregate.network);
   const { leader } = aggregate.network;
   const organizer = leader.email?.trim() ? { name: leader.name, email: leader.email.trim().toLowerCase() } : undefined;
   const attendees = coreAttendees(aggregate);

@@ -3,9 +3,11 @@ import type { NetworkAggregate } from '../domain/model';
 import type { RowChange } from '../storage/networkStore';
 import type { RowKind } from '../storage/rows';
 import { commit, inNetwork, parseBody, requireIfMatch, stamp, type Access, type Handler, type NetworkContext } from './context';
-import { conflict, forbidden, notFound, type ApiError } from './errors';
+import { applyPatch } from '../changes/operation';
+import { conflict, notFound, type ApiError } from './errors';
 
-type ListKey = 'subthemes' | 'participants' | 'meetings' | 'ideas' | 'analysisCategories' | 'analysisNotes';
+// Ideas and analysis notes have operations of their own (bot/ideas, bot/analysis): card and tab share them.
+type ListKey = 'subthemes' | 'participants' | 'meetings' | 'analysisCategories';
 type Item<K extends ListKey> = NetworkAggregate[K][number];
 
 /** A list of things inside a network (participants, meetings...): create, patch, delete with ETags. */
@@ -17,26 +19,12 @@ export interface CollectionSpec<K extends ListKey> {
   patchSchema: z.ZodType;
   access: { create: Access; change: Access };
   build: (ctx: NetworkContext, input: Record<string, unknown>, id: string) => Item<K>;
-  /** The input as it will be stored, or refused with its own message: e.g. an idea's owner as the network records them. */
-  prepare?: (ctx: NetworkContext, input: Record<string, unknown>, before?: Item<K>) => Record<string, unknown>;
-  /** Extra per-item check, e.g. a participant may edit only their own idea and not its status. */
-  mayChange?: (ctx: NetworkContext, item: Item<K>, patch?: Record<string, unknown>) => boolean;
   /** Why the item cannot be deleted, in words: others' work still refers to it. */
   inUse?: (ctx: NetworkContext, item: Item<K>) => ApiError | undefined;
   /** Rows to write with the item (index rows), or to remove with it (its assignments). */
   alongside?: (ctx: NetworkContext, before: Item<K> | undefined, after: Item<K> | undefined) => RowChange[];
   /** The aggregate after removal, beyond the item itself (cascades), for the rules check. */
   withoutItem?: (aggregate: NetworkAggregate, item: Item<K>) => NetworkAggregate;
-}
-
-/** A patch: `null` clears an optional field, absent fields stay. */
-export function applyPatch<T extends object>(item: T, patch: Record<string, unknown>): T {
-  const next = { ...item } as Record<string, unknown>;
-  for (const [field, value] of Object.entries(patch)) {
-    if (value === null) delete next[field];
-    else if (value !== undefined) next[field] = value;
-  }
-  return next as T;
 }
 
 function replaceItem<K extends ListKey>(aggregate: NetworkAggregate, list: K, items: Item<K>[]): NetworkAggregate {
@@ -54,10 +42,8 @@ export function collectionHandlers<K extends ListKey>(spec: CollectionSpec<K>): 
   const items = (ctx: NetworkContext) => ctx.aggregate[spec.list] as Item<K>[];
 
   const create = inNetwork(spec.access.create, async (ctx) => {
-    const parsed = parseBody(spec.createSchema, ctx.body) as Record<string, unknown>;
-    const input = spec.prepare?.(ctx, parsed) ?? parsed;
+    const input = parseBody(spec.createSchema, ctx.body) as Record<string, unknown>;
     const item = stamp(ctx, spec.build(ctx, input, ctx.services.newId()));
-    if (spec.mayChange && !spec.mayChange(ctx, item)) throw forbidden();
     const next = replaceItem(ctx.aggregate, spec.list, [...items(ctx), item]);
     const [etag] = await commit(ctx, next, [
       { op: 'create', kind: spec.kind, ids: [item.id], value: item },
@@ -69,9 +55,7 @@ export function collectionHandlers<K extends ListKey>(spec: CollectionSpec<K>): 
   const patch = inNetwork(spec.access.change, async (ctx) => {
     const etag = requireIfMatch(ctx);
     const before = findItem(ctx, spec);
-    const parsed = parseBody(spec.patchSchema, ctx.body) as Record<string, unknown>;
-    const input = spec.prepare?.(ctx, parsed, before) ?? parsed;
-    if (spec.mayChange && !spec.mayChange(ctx, before, input)) throw forbidden();
+    const input = parseBody(spec.patchSchema, ctx.body) as Record<string, unknown>;
     if (before.etag !== etag) throw conflict();
     const after = stamp(ctx, applyPatch(before, input));
     const next = replaceItem(ctx.aggregate, spec.list, items(ctx).map((entry) => (entry.id === before.id ? after : entry)));
@@ -85,7 +69,6 @@ export function collectionHandlers<K extends ListKey>(spec: CollectionSpec<K>): 
   const remove = inNetwork(spec.access.change, async (ctx) => {
     const etag = requireIfMatch(ctx);
     const item = findItem(ctx, spec);
-    if (spec.mayChange && !spec.mayChange(ctx, item)) throw forbidden();
     if (item.etag !== etag) throw conflict();
     const blocked = spec.inUse?.(ctx, item);
     if (blocked) throw blocked;

@@ -4,15 +4,15 @@ import type { NetworkStore, RowChange } from '../storage/networkStore';
 import type { ConversationStore } from '../storage/conversationStore';
 import type { JobStore } from '../scheduler/jobStore';
 import type { CalendarAccess } from '../calendar/book';
-import { recordVersions } from '../calendar/issue';
+import { commitChange, RulesBroken } from '../changes/commit';
 import { StoreError } from '../storage/errors';
-import type { NetworkAggregate, Participant } from '../domain/model';
+import type { Meeting, NetworkAggregate, Participant } from '../domain/model';
+import { meetingOf } from '../domain/network';
 import { canContribute, canDeleteNetwork, canEditPlan, canRead, participantOf, roleOf, type NetworkRole } from '../domain/access';
-import { checkNetworkRules } from '../domain/rules';
-import { parseInput, type ValidationIssue } from '../domain/validate';
+import { parseInput } from '../domain/validate';
 import type { Locale } from '../i18n';
 import type { z } from 'zod';
-import { alreadyExists, ApiError, badRequest, conflict, forbidden, notFound, preconditionRequired, unavailable, unprocessable } from './errors';
+import { alreadyExists, badRequest, conflict, forbidden, notFound, preconditionRequired, unavailable, unprocessable } from './errors';
 
 export interface Services {
   store: NetworkStore;
@@ -86,6 +86,13 @@ export function inNetwork(access: Access, handler: NetworkHandler): Handler {
   };
 }
 
+/** The meeting the path names (…/meetings/:meetingId), or 404. */
+export function requestedMeeting(ctx: NetworkContext): Meeting {
+  const meeting = meetingOf(ctx.aggregate, ctx.params.meetingId);
+  if (!meeting) throw notFound();
+  return meeting;
+}
+
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const parsed = parseInput(schema, body ?? {});
   if (!parsed.ok) throw badRequest(parsed.issues);
@@ -97,18 +104,14 @@ export function requireIfMatch(ctx: RequestContext): string {
   return ctx.ifMatch;
 }
 
-const issueId = (issue: ValidationIssue) => `${issue.path}|${issue.key}`;
-
-/** Writes the change unless it breaks a rule of the network; problems already stored do not block others' work. */
+/** Writes through the one commit path (the network's rules, calendar versions); a broken rule is a 422. */
 export async function commit(ctx: NetworkContext, next: NetworkAggregate, changes: RowChange[]): Promise<(string | undefined)[]> {
-  const before = new Set(checkNetworkRules(ctx.aggregate).map(issueId));
-  const issues = checkNetworkRules(next).filter((issue) => !before.has(issueId(issue)));
-  if (issues.length) throw unprocessable(issues);
-  // Without Graph, the write that changes a meeting's calendar event records its new version (SEQUENCE).
-  const versions = ctx.services.calendar ? [] : recordVersions(ctx.aggregate, next, ctx.services.now(), ctx.identity.name);
-  const etags = await guarded(() => ctx.services.store.commit(ctx.aggregate.network.id, [...changes, ...versions]));
-  ctx.services.networkChanged(ctx.aggregate.network.id);
-  return etags;
+  try {
+    return await guarded(() => commitChange(ctx.services, ctx.aggregate, next, changes, ctx.identity.name));
+  } catch (error) {
+    if (error instanceof RulesBroken) throw unprocessable(error.issues);
+    throw error;
+  }
 }
 
 /** Storage failures become 409 / 404 / 503 with a message; nothing else changes meaning. */
@@ -122,7 +125,6 @@ export async function guarded<T>(work: () => Promise<T>): Promise<T> {
       if (error.kind === 'notFound') throw conflict();
       throw unavailable();
     }
-    if (error instanceof ApiError) throw error;
     throw error;
   }
 }

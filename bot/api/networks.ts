@@ -8,7 +8,7 @@ import { commit, guarded, inNetwork, parseBody, requireIfMatch, stamp, type Hand
 import { conflict, unprocessable } from './errors';
 import { checkNetworkRules } from '../domain/rules';
 import { memberKeys } from '../domain/access';
-import { applyPatch } from './collections';
+import { applyPatch } from '../changes/operation';
 import { deletionDueAt } from '../privacy/retention';
 
 const emptyAggregate = (network: Network): NetworkAggregate => ({

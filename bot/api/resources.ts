@@ -1,12 +1,10 @@
-import type { Assignment, Idea, Meeting, NetworkAggregate, Participant, PersonRef } from '../domain/model';
-import { canEditPlan, ideaOwnerFor, isPerson } from '../domain/access';
+import type { Assignment, Meeting, NetworkAggregate, Participant } from '../domain/model';
 import { defaultReflectionQuestions } from '../domain/labels';
+import { networkLocale } from '../domain/network';
 import * as schemas from '../domain/schemas';
 import type { RowChange } from '../storage/networkStore';
 import { collectionHandlers, type CollectionSpec } from './collections';
 import { memberKeys } from '../domain/access';
-import type { NetworkContext } from './context';
-import { ApiError, forbidden } from './errors';
 import { meetingInUse, participantInUse } from './dependents';
 
 // The lists inside a network. Each spec says who may change what; collections.ts does the HTTP.
@@ -14,7 +12,6 @@ import { meetingInUse, participantInUse } from './dependents';
 const assignmentIds = (a: Assignment) => [a.meetingId, a.participantId];
 const deleteAssignments = (list: Assignment[]): RowChange[] =>
   list.map((a) => ({ op: 'delete', kind: 'assignment', ids: assignmentIds(a) }));
-
 
 function memberIndexChanges(before: Participant | undefined, after: Participant | undefined): RowChange[] {
   const old = new Set(before ? memberKeys(before) : []);
@@ -69,9 +66,10 @@ export const meetings = collectionHandlers({
   createSchema: schemas.meetingCreateSchema,
   patchSchema: schemas.meetingPatchSchema,
   access: { create: 'edit', change: 'edit' },
+  // The default questions are what the posted reflection card asks: in the network's language.
   build: (ctx, input, id) => {
     const meeting = { id, calendarEventIds: {}, ...(input as Omit<Meeting, 'id' | 'calendarEventIds'>) };
-    const questions = meeting.reflectionQuestions.length ? meeting.reflectionQuestions : defaultReflectionQuestions(ctx.aggregate.network.locale ?? ctx.locale);
+    const questions = meeting.reflectionQuestions.length ? meeting.reflectionQuestions : defaultReflectionQuestions(networkLocale(ctx.aggregate.network));
     return { ...meeting, reflectionQuestions: questions };
   },
   inUse: (ctx, meeting) => meetingInUse(ctx.aggregate, meeting, ctx.locale),
@@ -88,73 +86,5 @@ export const meetings = collectionHandlers({
           ...ctx.aggregate.agendas.filter((a) => a.meetingId === before!.id).map((a): RowChange => ({ op: 'delete', kind: 'agenda', ids: [a.meetingId] })),
         ],
 } satisfies CollectionSpec<'meetings'>);
-
-const isOwnIdea = (ctx: NetworkContext, idea: Idea) => idea.raisedBy.userId === ctx.identity.userId;
-
-/** The owner as stored: the caller or (leaders) a participant, named as the network records them; null releases. */
-function chosenOwner(ctx: NetworkContext, wanted: PersonRef | null, idea?: Idea): PersonRef | null {
-  if (wanted === null) {
-    if (canEditPlan(ctx.role) || !idea?.owner || isPerson(ctx.identity, idea.owner)) return null;
-    throw forbidden('api.ideaOwnerOnlyYourself');
-  }
-  const owner = ideaOwnerFor(ctx.aggregate, ctx.identity, ctx.role, wanted);
-  if (owner === 'notYou') throw forbidden('api.ideaOwnerOnlyYourself');
-  if (owner === 'notParticipant') throw new ApiError(422, 'ownerNotParticipant', 'api.ideaOwnerNotParticipant');
-  return owner;
-}
-
-/** Anyone in the network adds ideas and takes ownership (chosenOwner); only leaders set status or others' text. */
-function mayChangeIdea(ctx: NetworkContext, idea: Idea, patch?: Record<string, unknown>): boolean {
-  if (canEditPlan(ctx.role)) return true;
-  // Creating or deleting: only one's own parked idea, owned by nobody else.
-  if (!patch) return isOwnIdea(ctx, idea) && idea.status === 'parked' && (!idea.owner || isPerson(ctx.identity, idea.owner));
-  const touchesOnlyOwnText = ['text', 'meetingId'].every((field) => patch[field] === undefined) || isOwnIdea(ctx, idea);
-  return patch.status === undefined && touchesOnlyOwnText;
-}
-
-export const ideas = collectionHandlers({
-  kind: 'idea',
-  list: 'ideas',
-  param: 'ideaId',
-  createSchema: schemas.ideaCreateSchema,
-  patchSchema: schemas.ideaPatchSchema,
-  access: { create: 'contribute', change: 'contribute' },
-  prepare: (ctx, input, before) => (input.owner === undefined ? input : { ...input, owner: chosenOwner(ctx, input.owner as PersonRef | null, before) }),
-  build: (ctx, input, id) => ({
-    id,
-    ...(input as Pick<Idea, 'text' | 'status' | 'meetingId' | 'owner'>),
-    raisedBy: { name: ctx.identity.name, userId: ctx.identity.userId, email: ctx.identity.email },
-    createdAt: ctx.services.now().toISOString(),
-  }),
-  mayChange: mayChangeIdea,
-} satisfies CollectionSpec<'ideas'>);
-
-export const analysisCategories = collectionHandlers({
-  kind: 'analysisCategory',
-  list: 'analysisCategories',
-  param: 'categoryId',
-  createSchema: schemas.analysisCategoryCreateSchema,
-  patchSchema: schemas.analysisCategoryPatchSchema,
-  access: { create: 'edit', change: 'edit' },
-  build: (ctx, input, id) => ({ id, order: ctx.aggregate.analysisCategories.length, ...(input as { title: string }) }),
-  withoutItem: (aggregate, c) => ({ ...aggregate, analysisNotes: aggregate.analysisNotes.filter((n) => n.categoryId !== c.id) }),
-  alongside: (ctx, before, after) =>
-    after ? [] : ctx.aggregate.analysisNotes.filter((n) => n.categoryId === before!.id).map((n): RowChange => ({ op: 'delete', kind: 'analysisNote', ids: [n.id] })),
-} satisfies CollectionSpec<'analysisCategories'>);
-
-export const analysisNotes = collectionHandlers({
-  kind: 'analysisNote',
-  list: 'analysisNotes',
-  param: 'noteId',
-  createSchema: schemas.analysisNoteCreateSchema,
-  patchSchema: schemas.analysisNotePatchSchema,
-  access: { create: 'contribute', change: 'contribute' },
-  build: (ctx, input, id) => ({
-    id,
-    ...(input as { categoryId: string; text: string; priority: 'open' }),
-    author: { name: ctx.identity.name, userId: ctx.identity.userId },
-  }),
-  mayChange: (ctx, note) => canEditPlan(ctx.role) || note.author.userId === ctx.identity.userId,
-} satisfies CollectionSpec<'analysisNotes'>);
 
 export type { NetworkAggregate };

@@ -6,12 +6,15 @@ import { bookCalendar } from './calendarBooking';
 import { deliveryDocument, deliveryDraft } from './delivery';
 import { analysisMaterial, plenary } from './material';
 import {
-  closeMeeting, ideaFromReflection, listDeliveries, postAgendaNow, postIdeaLotNow, previewAgenda, previewIdeaLot, reflectionStatus, reopenMeeting,
+  closeMeeting, ideaFromReflection, listSends, postAgendaNow, postIdeaLotNow, previewAgenda, reflectionStatus, reopenMeeting,
 } from './sending';
 import { erasePersonData, exportMyData, exportPersonData } from './privacy';
-import { analysisCategories, analysisNotes, ideas, meetings, participants, subthemes } from './resources';
+import { meetings, participants, subthemes } from './resources';
+import { ideas } from '../ideas/api';
+import { listReflections, putMyReflection } from '../reflections/api';
+import { analysisCategories, analysisNotes } from '../analysis/api';
 import {
-  listReflections, removeAssignment, saveAgenda, saveAssignment, saveDelivery, saveMyReflection, savePhasePlan, saveSummary, saveTheme,
+  removeAssignment, saveAgenda, saveAssignment, saveDelivery, savePhasePlan, saveSummary, saveTheme,
 } from './singletons';
 
 export interface Route {
@@ -57,11 +60,10 @@ export const routes: Route[] = [
   { method: 'put', path: `${M}/summary`, handler: saveSummary },
   { method: 'get', path: `${M}/plenary`, handler: plenary },
   { method: 'get', path: `${M}/reflections`, handler: listReflections },
-  { method: 'put', path: `${M}/reflections/mine`, handler: saveMyReflection },
+  { method: 'put', path: `${M}/reflections/mine`, handler: putMyReflection },
   { method: 'post', path: `${N}/ideas`, handler: ideas.create },
-  { method: 'get', path: `${N}/ideas/card`, handler: previewIdeaLot },
   { method: 'post', path: `${N}/ideas/post`, handler: postIdeaLotNow },
-  { method: 'get', path: `${N}/deliveries`, handler: listDeliveries },
+  { method: 'get', path: `${N}/sends`, handler: listSends },
   { method: 'patch', path: `${N}/ideas/:ideaId`, handler: ideas.patch },
   { method: 'del', path: `${N}/ideas/:ideaId`, handler: ideas.remove },
   { method: 'get', path: `${N}/analysis/material`, handler: analysisMaterial },

@@ -2,27 +2,21 @@ import { z } from 'zod';
 import type { Idea, Meeting, NetworkAggregate } from '../domain/model';
 import * as schemas from '../domain/schemas';
 import { meetingParticipants, meetingStartsAt } from '../domain/series';
-import { agendaCardFor, ideaLotCardFor } from '../cards';
-import { pickLocale } from '../i18n';
+import { agendaCardFor } from '../cards';
+import { networkLocale } from '../domain/network';
 import type { Job } from '../scheduler/job';
-import { commit, guarded, inNetwork, parseBody, requireIfMatch, stamp, type NetworkContext } from './context';
+import { commit, guarded, inNetwork, parseBody, requestedMeeting, requireIfMatch, stamp, type NetworkContext } from './context';
 import { conflict, forbidden, notFound } from './errors';
 
 // What the leader does with the bot's sends from the tab: post now, see who got what, close a
 // meeting's reflections, preview the agenda card, and move an idea from a reflection to the lot.
 
-function meetingOf(ctx: NetworkContext): Meeting {
-  const meeting = ctx.aggregate.meetings.find((m) => m.id === ctx.params.meetingId);
-  if (!meeting) throw notFound();
-  return meeting;
-}
-
-const locale = (ctx: NetworkContext) => ctx.aggregate.network.locale ?? pickLocale(ctx.locale);
+const locale = (ctx: NetworkContext) => networkLocale(ctx.aggregate.network);
 const jobsOf = (ctx: NetworkContext) => guarded(() => ctx.services.jobs.listForNetwork(ctx.aggregate.network.id));
 
 /** POST …/meetings/:meetingId/agenda/post — now instead of N days before; a posted card is updated instead. */
 export const postAgendaNow = inNetwork('edit', async (ctx) => {
-  const meeting = meetingOf(ctx);
+  const meeting = requestedMeeting(ctx);
   const agenda = ctx.aggregate.agendas.find((a) => a.meetingId === meeting.id);
   if (!agenda?.items.length) throw notFound('api.agendaEmpty');
   if (meetingStartsAt(meeting) <= ctx.services.now()) throw forbidden('api.meetingStarted');
@@ -42,7 +36,7 @@ export const postIdeaLotNow = inNetwork('edit', async (ctx) => {
   return { status: 202, body: { scheduled: 'ideas.post' } };
 });
 
-export interface DeliveryView {
+export interface SendView {
   kind: Job['kind'];
   meetingId?: string;
   participantId?: string;
@@ -55,7 +49,7 @@ export interface DeliveryView {
   updatedAt?: string;
 }
 
-const deliveryView = (aggregate: NetworkAggregate) => (job: Job): DeliveryView => ({
+const sendView = (aggregate: NetworkAggregate) => (job: Job): SendView => ({
   kind: job.kind,
   meetingId: job.meetingId,
   participantId: job.participantId,
@@ -68,10 +62,10 @@ const deliveryView = (aggregate: NetworkAggregate) => (job: Job): DeliveryView =
   updatedAt: job.updatedAt,
 });
 
-/** GET …/deliveries[?meetingId=] — every scheduled send and how it went, per recipient. */
-export const listDeliveries = inNetwork('edit', async (ctx) => {
+/** GET …/sends[?meetingId=] — every scheduled send and how it went, per recipient. */
+export const listSends = inNetwork('edit', async (ctx) => {
   const jobs = (await jobsOf(ctx)).filter((j) => !ctx.query.meetingId || j.meetingId === ctx.query.meetingId);
-  return { body: { deliveries: jobs.sort((a, b) => a.dueAt.localeCompare(b.dueAt)).map(deliveryView(ctx.aggregate)) } };
+  return { body: { sends: jobs.sort((a, b) => a.dueAt.localeCompare(b.dueAt)).map(sendView(ctx.aggregate)) } };
 });
 
 /**
@@ -79,11 +73,11 @@ export const listDeliveries = inNetwork('edit', async (ctx) => {
  * answered; answers only where the participant shared them.
  */
 export const reflectionStatus = inNetwork('edit', async (ctx) => {
-  const meeting = meetingOf(ctx);
+  const meeting = requestedMeeting(ctx);
   const jobs = await jobsOf(ctx);
   const delivery = (participantId: string, kind: Job['kind']) => {
     const job = jobs.find((j) => j.kind === kind && j.meetingId === meeting.id && j.participantId === participantId);
-    return job && deliveryView(ctx.aggregate)(job);
+    return job && sendView(ctx.aggregate)(job);
   };
   const participants = meetingParticipants(ctx.aggregate, meeting.id).map((p) => {
     const reflection = ctx.aggregate.reflections.find((r) => r.meetingId === meeting.id && r.participantId === p.id);
@@ -104,7 +98,7 @@ export const reflectionStatus = inNetwork('edit', async (ctx) => {
 
 function closing(closed: boolean) {
   return inNetwork('edit', async (ctx) => {
-    const meeting = meetingOf(ctx);
+    const meeting = requestedMeeting(ctx);
     const etag = requireIfMatch(ctx);
     if (meeting.etag !== etag) throw conflict();
     const value: Meeting = stamp(ctx, { ...meeting, closedAt: closed ? ctx.services.now().toISOString() : undefined });
@@ -120,23 +114,18 @@ export const reopenMeeting = closing(false);
 
 /** POST …/meetings/:meetingId/agenda/preview — the card as it would be posted, from an unsaved draft. */
 export const previewAgenda = inNetwork('edit', async (ctx) => {
-  const meeting = meetingOf(ctx);
+  const meeting = requestedMeeting(ctx);
   const draft = parseBody(schemas.agendaSaveSchema, ctx.body);
   const items = draft.items.map((item, index) => ({ ...item, id: item.id ?? `draft${index}` }));
   const agendas = [...ctx.aggregate.agendas.filter((a) => a.meetingId !== meeting.id), { meetingId: meeting.id, items, daysBeforeToPost: draft.daysBeforeToPost }];
   return { body: { card: agendaCardFor({ ...ctx.aggregate, agendas }, meeting, locale(ctx)) } };
 });
 
-/** GET …/ideas/card — the parking lot card as the caller would see it. */
-export const previewIdeaLot = inNetwork('read', async (ctx) => ({
-  body: { card: ideaLotCardFor(ctx.aggregate, { locale: locale(ctx), isLeader: ctx.role === 'leader' || ctx.role === 'coDriver', userId: ctx.identity.userId }) },
-}));
-
 const ideaFromReflectionSchema = z.strictObject({ text: schemas.requiredText(schemas.MAX.medium) });
 
 /** POST …/meetings/:meetingId/reflections/:participantId/idea — an idea in an answer goes to the lot, credited to its author. */
 export const ideaFromReflection = inNetwork('edit', async (ctx) => {
-  const meeting = meetingOf(ctx);
+  const meeting = requestedMeeting(ctx);
   const reflection = ctx.aggregate.reflections.find((r) => r.meetingId === meeting.id && r.participantId === ctx.params.participantId);
   const author = ctx.aggregate.participants.find((p) => p.id === ctx.params.participantId);
   if (!reflection || !author) throw notFound();

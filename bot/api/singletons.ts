@@ -1,10 +1,9 @@
-import type { Agenda, Assignment, Delivery, Meeting, NetworkAggregate, PhasePlan, Reflection, Summary, ThemeRevision, ThemeUnfolding } from '../domain/model';
+import type { Agenda, Assignment, Delivery, NetworkAggregate, PhasePlan, Summary, ThemeRevision, ThemeUnfolding } from '../domain/model';
 import * as schemas from '../domain/schemas';
-import { viewFor } from '../domain/access';
 import type { RowChange } from '../storage/networkStore';
 import { revisionId, type RowKind } from '../storage/rows';
-import { commit, inNetwork, parseBody, requireIfMatch, stamp, type NetworkContext, type ApiResult } from './context';
-import { conflict, forbidden, notFound } from './errors';
+import { commit, inNetwork, parseBody, requestedMeeting, requireIfMatch, stamp, type NetworkContext, type ApiResult } from './context';
+import { conflict, notFound } from './errors';
 
 // Things a network or meeting has exactly one of (theme, agenda, summary...): PUT creates or replaces.
 
@@ -31,12 +30,6 @@ async function saveSingleton<T extends object>(ctx: NetworkContext, save: Single
   return { status: save.existing ? 200 : 201, body: { ...save.value, etag }, etag };
 }
 
-function meetingOf(ctx: NetworkContext): Meeting {
-  const meeting = ctx.aggregate.meetings.find((m) => m.id === ctx.params.meetingId);
-  if (!meeting) throw notFound();
-  return meeting;
-}
-
 /** Saving the theme keeps a revision (who, when, what) and updates the network's heading with it. */
 export const saveTheme = inNetwork('edit', async (ctx) => {
   const { theme: heading, ...unfolding } = parseBody(schemas.themeUnfoldingSaveSchema, ctx.body);
@@ -59,7 +52,7 @@ export const saveTheme = inNetwork('edit', async (ctx) => {
 });
 
 export const saveAgenda = inNetwork('edit', async (ctx) => {
-  const meeting = meetingOf(ctx);
+  const meeting = requestedMeeting(ctx);
   const input = parseBody(schemas.agendaSaveSchema, ctx.body);
   const value: Agenda = stamp(ctx, {
     meetingId: meeting.id,
@@ -72,7 +65,7 @@ export const saveAgenda = inNetwork('edit', async (ctx) => {
 });
 
 export const saveSummary = inNetwork('edit', async (ctx) => {
-  const meeting = meetingOf(ctx);
+  const meeting = requestedMeeting(ctx);
   const value: Summary = stamp(ctx, { meetingId: meeting.id, ...parseBody(schemas.summarySaveSchema, ctx.body) });
   const existing = ctx.aggregate.summaries.find((s) => s.meetingId === meeting.id);
   const next = { ...ctx.aggregate, summaries: [...ctx.aggregate.summaries.filter((s) => s !== existing), value] };
@@ -101,7 +94,7 @@ export const savePhasePlan = inNetwork('edit', async (ctx) => {
 
 /** A row of the planning tool: who contributes what, and how, at one meeting. */
 export const saveAssignment = inNetwork('edit', async (ctx) => {
-  const meeting = meetingOf(ctx);
+  const meeting = requestedMeeting(ctx);
   const participantId = ctx.params.participantId!;
   const input = parseBody(schemas.assignmentUpsertSchema, { ...(ctx.body as object), meetingId: meeting.id, participantId });
   const value: Assignment = stamp(ctx, input);
@@ -118,23 +111,4 @@ export const removeAssignment = inNetwork('edit', async (ctx) => {
   const next = { ...ctx.aggregate, assignments: ctx.aggregate.assignments.filter((a) => a !== existing) };
   await commit(ctx, next, [{ op: 'delete', kind: 'assignment', ids: [existing.meetingId, existing.participantId], etag }]);
   return { status: 204 };
-});
-
-/** The meeting's reflections as this caller may see them: never another participant's private one. */
-export const listReflections = inNetwork('read', async (ctx) => {
-  const meeting = meetingOf(ctx);
-  const visible = viewFor(ctx.aggregate, ctx.identity).reflections.filter((r) => r.meetingId === meeting.id);
-  return { body: { reflections: visible } };
-});
-
-/** Only the participant writes their own reflection — the leader cannot write it for them. */
-export const saveMyReflection = inNetwork('contribute', async (ctx) => {
-  const meeting = meetingOf(ctx);
-  if (!ctx.me) throw forbidden();
-  if (meeting.closedAt) throw forbidden('api.meetingClosed');
-  const input = parseBody(schemas.reflectionSaveSchema, ctx.body);
-  const existing = ctx.aggregate.reflections.find((r) => r.meetingId === meeting.id && r.participantId === ctx.me!.id);
-  const value: Reflection = stamp(ctx, { meetingId: meeting.id, participantId: ctx.me.id, ...input, submittedAt: ctx.services.now().toISOString() });
-  const next = { ...ctx.aggregate, reflections: [...ctx.aggregate.reflections.filter((r) => r !== existing), value] };
-  return saveSingleton(ctx, { kind: 'reflection', ids: [meeting.id, ctx.me.id], existing, value, next });
 });

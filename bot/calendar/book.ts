@@ -11,6 +11,7 @@ import {
   createGraphCalendar, GRAPH_TIME_ZONE, toCalendarError, type GraphCalendar, type GraphCalendarOptions, type MailboxGates,
 } from './graph';
 import { oboError, type CalendarCaller, type GraphTokenProvider } from './obo';
+import { networkLocale } from '../domain/network';
 
 // Booking a network's meeting series in the leader's own Outlook calendar through Graph: one event per
 // meeting, updated when the meeting changes, cancelled when it is deleted. Each meeting's outcome is
@@ -90,9 +91,6 @@ export interface BookSeriesInput {
   now: () => Date;
 }
 
-/** The event text speaks the network's language (the same as the .ics files and the tab's status). */
-const localeOf = (aggregate: NetworkAggregate): Locale => aggregate.network.locale ?? 'da';
-
 /** A failure, as the leader reads it in the tab next to the meeting. */
 export function failureInWords(error: unknown, locale: Locale): string {
   if (error instanceof StoreError) return t(locale, error.kind === 'unavailable' ? 'api.storageUnavailable' : 'calendar.error.conflict');
@@ -117,7 +115,7 @@ export function failureInWords(error: unknown, locale: Locale): string {
 /** Books the whole series: create, update or leave each meeting's event; cancel events of deleted meetings. */
 export async function bookSeries(input: BookSeriesInput): Promise<SeriesBookingResult> {
   const { aggregate } = input;
-  const locale = localeOf(aggregate);
+  const locale = networkLocale(aggregate.network);
   const meetings = orderMeetings(aggregate.meetings);
   // Graph calls wait for their mailbox's slot (4 at a time); the stores of finished ones go on meanwhile.
   const booked = await settleAll(meetings.map((meeting) => () => bookMeeting(input, meeting, locale)));
@@ -259,6 +257,6 @@ async function record(input: BookSeriesInput, change: RowChange): Promise<string
     return undefined;
   } catch (error) {
     if (!(error instanceof StoreError) || error.kind === 'unavailable') throw error;
-    return failureInWords(error, localeOf(input.aggregate));
+    return failureInWords(error, networkLocale(input.aggregate.network));
   }
 }

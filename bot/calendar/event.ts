@@ -5,8 +5,9 @@ import { ZONE } from '../domain/dates';
 import { meetingSubject, orderMeetings } from '../domain/labels';
 import { meetingEndsAt, meetingParticipants, meetingStartsAt } from '../domain/series';
 import type { BookingStatus } from './view';
+import { networkLocale } from '../domain/network';
 
-// What goes into a meeting's calendar booking (seed 002, Dagsorden: "meeting 1 of 4, a short heading
+// What goes into a meeting's calendar booking (the handbook's Dagsorden: "meeting 1 of 4, a short heading
 // for the theme, where and when, and the purpose"), the same for Graph and for .ics. Pure.
 
 export interface Attendee {
@@ -79,12 +80,9 @@ function fingerprintOf(content: Omit<CalendarEvent, 'fingerprint'>): string {
   return createHash('sha256').update(JSON.stringify({ subject, body, date, start, end, location, online, attendees })).digest('base64url').slice(0, 22);
 }
 
-/** The calendar speaks the network's language, whoever looks: the participants read it. */
-export const calendarLocale = (aggregate: NetworkAggregate): Locale => aggregate.network.locale ?? 'da';
-
 /** Every meeting's event, in the order of the series. */
 export const seriesEvents = (aggregate: NetworkAggregate): CalendarEvent[] =>
-  orderMeetings(aggregate.meetings).map((meeting) => meetingEvent(aggregate, meeting, calendarLocale(aggregate)));
+  orderMeetings(aggregate.meetings).map((meeting) => meetingEvent(aggregate, meeting, networkLocale(aggregate.network)));
 
 export type { BookingStatus };
 

@@ -4,7 +4,7 @@ import { formatLongDate, isoWeek } from '../domain/dates';
 import { meetingLabel } from '../domain/labels';
 import { adaptiveCard, fact, heading, text, type CardElement } from './shared';
 
-// "Dagsorden" (seed 002): posted to the network's channel before each meeting, updated in place.
+// "Dagsorden" (the handbook): posted to the network's channel before each meeting, updated in place.
 
 export interface AgendaCardInput {
   network: Pick<Network, 'id' | 'name'>;

@@ -3,9 +3,9 @@ import type { Meeting, NetworkAggregate, Participant } from '../domain/model';
 import { defaultReflectionQuestions } from '../domain/labels';
 import { ideasWithoutOwner } from '../domain/series';
 import { buildAgendaCard } from './agendaCard';
-import { buildIdeaLotCard } from './ideaLotCard';
-import { buildAnalysisCard } from './analysisCard';
-import { buildReflectionCard, type ReflectionCardInput } from './reflectionCard';
+import { buildIdeaLotCard } from '../ideas/card';
+import { buildAnalysisCard } from '../analysis/card';
+import { buildReflectionCard, type ReflectionCardInput } from '../reflections/card';
 
 // The cards of one network, assembled from its stored state: what the scheduler posts and what the
 // card actions answer with are always built the same way.

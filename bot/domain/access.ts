@@ -1,4 +1,4 @@
-import type { NetworkAggregate, Participant, PersonRef, Reflection } from './model';
+import type { Network, NetworkAggregate, Participant, PersonRef, Reflection } from './model';
 
 // Who may do what in a network. The server applies these to every request, whatever the client sends.
 
@@ -66,9 +66,14 @@ export function personOf(participant: Participant): PersonRef {
   return { name, ...(email ? { email } : {}), ...(userId ? { userId } : {}) };
 }
 
-/** The caller as the network records them: their participant row's name and e-mail (else their sign-in's), their verified id. */
-export function recordedPerson(aggregate: Pick<NetworkAggregate, 'participants'>, caller: Caller & { name: string }): PersonRef {
-  const row = participantOf(aggregate, caller);
+/**
+ * The caller as the network records them: their participant row's name and e-mail, else their role's
+ * in the network (a leader), else their sign-in's; always their verified id. A card press carries no
+ * e-mail, so this is what makes a row written from a card findable by e-mail, like one from the tab.
+ */
+export function recordedPerson(aggregate: Pick<NetworkAggregate, 'participants'> & { network?: Network }, caller: Caller & { name: string }): PersonRef {
+  const { network } = aggregate;
+  const row = participantOf(aggregate, caller) ?? [network?.leader, network?.coDriver].find((person) => person?.userId && isPerson(caller, person));
   const email = row?.email ?? caller.email;
   return { name: row?.name ?? caller.name, ...(email ? { email } : {}), userId: caller.userId };
 }
@@ -81,7 +86,7 @@ const sameName = (a: string, b?: string) => !!b && a.trim().toLowerCase() === b.
  * What the request says is never stored; a name or e-mail that is not the caller's own is refused.
  */
 export function ideaOwnerFor(
-  aggregate: Pick<NetworkAggregate, 'participants'>,
+  aggregate: Pick<NetworkAggregate, 'participants'> & { network?: Network },
   caller: Caller & { name: string },
   role: NetworkRole | undefined,
   wanted: PersonRef,

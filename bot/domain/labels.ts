@@ -42,7 +42,7 @@ export function meetingSubject(
   return subthemeTitle?.trim() ? `${label}: ${subthemeTitle.trim()}` : label;
 }
 
-/** "Individuel opsamling" (seed 002): the questions every meeting starts with unless the leader writes their own. */
+/** "Individuel opsamling" (the handbook): the questions every meeting starts with unless the leader writes their own. */
 export const DEFAULT_REFLECTION_QUESTION_KEYS = [
   'label.reflection.takeAway',
   'label.reflection.tellColleagues',

@@ -49,7 +49,7 @@ export interface Network extends Versioned {
   createdAt: IsoDateTime;
 }
 
-/** The 7 characteristics of a good theme (seed 003), as a checklist. */
+/** The 7 characteristics of a good theme (the handbook's "Udfold netværkstemaet"), as a checklist. */
 export const GOOD_THEME_CHARACTERISTICS = [
   'citizenWelfare',
   'currentChallenge',
@@ -61,7 +61,7 @@ export const GOOD_THEME_CHARACTERISTICS = [
 ] as const;
 export type GoodThemeCharacteristic = (typeof GOOD_THEME_CHARACTERISTICS)[number];
 
-/** "Udfold netværkets tema" — the handbook's questions (seed 002 p. 13, seed 003). */
+/** "Udfold netværkets tema" — the handbook's questions (the handbook, and its "Udfold netværkstemaet"). */
 export interface ThemeUnfolding extends Versioned {
   whyInteresting: string;
   challengeAndConsequences: string;
@@ -106,7 +106,7 @@ export const PARTICIPANT_ROLES = [
 ] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
-/** The competence diamond (seed 004): four areas, or the leader's own. */
+/** The competence diamond (the handbook's "Find dine netværksdeltagere"): four areas, or the leader's own. */
 export const COMPETENCE_AREAS = [
   'professionalExpertise',
   'externalPerspectives',
@@ -159,7 +159,7 @@ export const INVOLVEMENT_FORMS = [
 ] as const;
 export type InvolvementForm = (typeof INVOLVEMENT_FORMS)[number];
 
-/** A row of the planning tool (seed 001): participant × meeting. */
+/** A row of the planning tool (the handbook's "Planlægningsredskab"): participant × meeting. */
 export interface Assignment extends Versioned {
   meetingId: string;
   participantId: string;

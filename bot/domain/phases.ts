@@ -117,7 +117,7 @@ export function defaultPhasePlan(
   const steps: PhaseStep[] = [
     step('chefforum-start', 'chefforum', 'phase.chefforumStart', 1, 1, network.startDate),
     ...phasesAndBreaks.map((s) => step(s.id, s.kind, s.key, s.startWeek, s.endWeek)),
-    // seed 000: the leader talks to the reference leader while qualifying the theme, then between meetings
+    // the handbook's week-by-week welfare example: the leader talks to the reference leader while qualifying the theme, then between meetings
     referenceLeader('reference-leader-0', scale(2, 2).startWeek),
     ...referenceLeaderMeetings.map(({ week, date }, i) => referenceLeader(`reference-leader-${i + 1}`, week, date)),
     step('chefforum-delivery', 'chefforum', 'phase.chefforumDelivery', periodWeeks, periodWeeks, network.endDate),

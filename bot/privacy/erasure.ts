@@ -3,6 +3,7 @@ import type { NetworkAggregate, PersonRef } from '../domain/model';
 import type { RowChange } from '../storage/networkStore';
 import { rowsOfAggregate, type AggregateRow } from '../storage/rows';
 import { isSubject, namesOf, participantsOf, rolesOf, type DataSubject } from './person';
+import { networkLocale } from '../domain/network';
 
 // Erasure (GDPR art. 17) inside one network: the person's name, e-mail and Entra id leave every row,
 // the network's history stays. Private reflections go; shared ones stay without a name.
@@ -24,7 +25,7 @@ export function eraseFromNetwork(aggregate: NetworkAggregate, subject: DataSubje
   if (rolesOf(aggregate, subject).includes('leader') && !isFinished(aggregate)) {
     return { changes: [], blocked: 'leadsActiveNetwork', privateReflectionsDeleted: 0 };
   }
-  const label = ERASED_NAME[aggregate.network.locale ?? 'da'];
+  const label = ERASED_NAME[networkLocale(aggregate.network)];
   const names = namesOf(aggregate, subject);
   const erased = new Set(participantsOf(aggregate, subject).map((p) => p.id));
   const anonymous: PersonRef = { name: label };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { t, type Locale } from '../i18n';
-import type { Meeting, NetworkAggregate } from '../domain/model';
+import { t } from '../i18n';
+import type { NetworkAggregate } from '../domain/model';
 import { meetingEndsAt, meetingStartsAt } from '../domain/series';
 import { agendaCardFor, ideaLotCardFor, reflectionCardFor, type AdaptiveCard } from '../cards';
 import type { NetworkStore } from '../storage/networkStore';
@@ -10,9 +10,10 @@ import { jobId, type Job, type JobKind, type JobOutcome } from './job';
 import type { JobStore } from './jobStore';
 import type { Reach } from './reach';
 import { reflectionRound } from './plan';
+import { meetingOf, networkLocale } from '../domain/network';
 
 // What each kind of job does when it is due. A handler either returns how it ended or throws the
-// channel's DeliveryError, which the worker turns into a retry or a recorded failure.
+// channel's SendError, which the worker turns into a retry or a recorded failure.
 
 export interface JobResult {
   outcome: JobOutcome;
@@ -34,22 +35,16 @@ type Handler = (job: Job, aggregate: NetworkAggregate, ctx: JobContext) => Promi
 
 export const cardHash = (card: AdaptiveCard) => createHash('sha256').update(JSON.stringify({ ...card, refresh: undefined })).digest('base64url').slice(0, 22);
 
-export const channelLocale = (aggregate: NetworkAggregate): Locale => aggregate.network.locale ?? 'da';
-
 const skipped = (detail: string): JobResult => ({ outcome: 'skipped', detail });
 
-function meetingOf(job: Job, aggregate: NetworkAggregate): Meeting | undefined {
-  return aggregate.meetings.find((m) => m.id === job.meetingId);
-}
-
 const postAgenda: Handler = async (job, aggregate, ctx) => {
-  const meeting = meetingOf(job, aggregate);
+  const meeting = meetingOf(aggregate, job.meetingId);
   if (!meeting) return skipped('meeting deleted');
   if (!aggregate.agendas.some((a) => a.meetingId === meeting.id && a.items.length)) return skipped('agenda empty');
   if (meetingStartsAt(meeting) <= ctx.now()) return skipped('meeting already started');
   const reference = await ctx.reach.channelOf(aggregate.network);
   if (!reference) return { outcome: 'unreachable', detail: 'the bot is not in the network’s team' };
-  const card = agendaCardFor(aggregate, meeting, channelLocale(aggregate));
+  const card = agendaCardFor(aggregate, meeting, networkLocale(aggregate.network));
   const activityId = await ctx.messenger.send(reference, { card });
   return { outcome: 'sent', activityId, reference, cardHash: cardHash(card) };
 };
@@ -65,10 +60,10 @@ async function updatePosted(postJobId: string, job: Job, card: AdaptiveCard, ctx
 }
 
 const updateAgenda: Handler = async (job, aggregate, ctx) => {
-  const meeting = meetingOf(job, aggregate);
+  const meeting = meetingOf(aggregate, job.meetingId);
   if (!meeting) return skipped('meeting deleted');
   if (meetingEndsAt(meeting) <= ctx.now()) return skipped('meeting is over');
-  return updatePosted(jobId('agenda.post', meeting.id), job, agendaCardFor(aggregate, meeting, channelLocale(aggregate)), ctx);
+  return updatePosted(jobId('agenda.post', meeting.id), job, agendaCardFor(aggregate, meeting, networkLocale(aggregate.network)), ctx);
 };
 
 const fanOutReflections: Handler = async (job, aggregate, ctx) => {
@@ -80,7 +75,7 @@ const fanOutReflections: Handler = async (job, aggregate, ctx) => {
 
 function reflectionHandler(reminder: boolean): Handler {
   return async (job, aggregate, ctx) => {
-    const meeting = meetingOf(job, aggregate);
+    const meeting = meetingOf(aggregate, job.meetingId);
     const participant = aggregate.participants.find((p) => p.id === job.participantId);
     if (!meeting || !participant) return skipped('meeting or participant deleted');
     if (meeting.closedAt) return skipped('meeting closed');
@@ -109,7 +104,7 @@ const updateIdeaLot: Handler = async (job, aggregate, ctx) =>
 async function channelIdeaLot(aggregate: NetworkAggregate, ctx: JobContext) {
   const { network } = aggregate;
   const leaders = [network.leader.userId, network.coDriver?.userId].filter((id): id is string => !!id);
-  return ideaLotCardFor(aggregate, { locale: channelLocale(aggregate), refreshUserIds: await ctx.reach.teamsUserIds(network, leaders) });
+  return ideaLotCardFor(aggregate, { locale: networkLocale(aggregate.network), refreshUserIds: await ctx.reach.teamsUserIds(network, leaders) });
 }
 
 export const HANDLERS: Record<JobKind, Handler> = {

@@ -1,7 +1,7 @@
 import type { ConversationRef } from '../teams/adapter';
 
 // A scheduled send, stored as one row in the jobs table (PartitionKey = network id), so the
-// leader's delivery status for a network is one partition query.
+// leader's view of how a network's sends went is one partition query.
 
 export const JOB_KINDS = [
   'agenda.post',

@@ -3,6 +3,7 @@ import type { Network, Participant } from '../domain/model';
 import type { ConversationStore } from '../storage/conversationStore';
 import type { ConversationRef } from '../teams/adapter';
 import type { Messenger } from '../teams/proactive';
+import { networkLocale } from '../domain/network';
 
 // Where a network's messages go: its channel, and each participant's 1:1 chat with the bot (opened
 // proactively for team members the bot has seen join but who never wrote to it).
@@ -63,7 +64,7 @@ export function createReach(conversations: ConversationStore, messenger: Messeng
         locale: network.locale,
         reference: withUser,
       });
-      return { reference: withUser, locale: network.locale ?? 'da', teamsUserId: member.userId };
+      return { reference: withUser, locale: networkLocale(network), teamsUserId: member.userId };
     },
 
     async teamsUserIds(network, aadObjectIds) {

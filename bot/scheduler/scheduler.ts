@@ -3,8 +3,9 @@ import type { NetworkAggregate } from '../domain/model';
 import { meetingEndsAt } from '../domain/series';
 import { agendaCardFor, ideaLotCardFor } from '../cards';
 import type { NetworkStore } from '../storage/networkStore';
-import { DeliveryError } from '../teams/proactive';
-import { cardHash, channelLocale, HANDLERS, type JobContext, type JobResult } from './handlers';
+import { SendError } from '../teams/proactive';
+import { networkLocale } from '../domain/network';
+import { cardHash, HANDLERS, type JobContext, type JobResult } from './handlers';
 import { idOf, type Job } from './job';
 import type { JobStore } from './jobStore';
 import { plannedJobs } from './plan';
@@ -68,7 +69,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   async function recordFailure(job: Job, error: unknown) {
-    const failure = error instanceof DeliveryError ? error : { status: undefined, retryAfterMs: undefined, message: String(error) };
+    const failure = error instanceof SendError ? error : { status: undefined, retryAfterMs: undefined, message: String(error) };
     const decision = decideRetry(failure, job.attempts, options.random);
     const detail = `${failure.status ?? 'error'}: ${(error as Error).message ?? error}`.slice(0, 500);
     if ('giveUp' in decision) {
@@ -115,7 +116,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   /** A posted agenda or idea lot whose content changed is updated in place, not posted again. */
   async function refreshPostedCards(aggregate: NetworkAggregate, existing: Job[], at: Date) {
-    const locale = channelLocale(aggregate);
+    const locale = networkLocale(aggregate.network);
     for (const job of existing) {
       if (job.state !== 'done' || !job.activityId) continue;
       if (job.kind === 'agenda.post') {

@@ -1,5 +1,5 @@
 import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
-import type { ConversationRef } from '../teams/adapter';
+import type { ConversationRef } from '../teams/conversationRef';
 
 // Where the bot can reach people later: one row per conversation (1:1, group chat, channel), an index
 // row per 1:1 chat by the user's Entra object id, and one row per team member the bot saw join.

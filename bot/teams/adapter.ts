@@ -8,7 +8,6 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type ConversationParameters,
-  type ConversationReference,
   type Request,
   type Response,
   type TurnContext,
@@ -16,12 +15,13 @@ import {
 import type { Logger } from '../config/logger';
 import { pickLocale, t } from '../i18n';
 import { checkActivity } from './activity';
+import type { ConversationRef } from './conversationRef';
 
 // The one module that knows botbuilder's adapter and Bot Framework authentication.
 // Everything else gets `handle` (inbound HTTP) and `continueConversation` (proactive sends).
 
 export type { TurnContext };
-export type ConversationRef = Partial<ConversationReference>;
+export type { ConversationRef } from './conversationRef';
 export type BotHttpRequest = Request;
 export type BotHttpResponse = Response;
 

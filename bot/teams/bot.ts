@@ -6,7 +6,7 @@ import type { TurnHandler } from './adapter';
 import {
   conversationEntryOf, isBotInstalled, isMessage, isPersonJoiningTeam, isReachableMoment, localeOf, peopleAdded, teamOf, tenantOf,
 } from './activity';
-import { matchCommand, type Command } from './commands';
+import { matchCommand, type Command } from './commandMatching';
 import { helpText, unknownText, welcomeText } from './replies';
 import { runCardAction, type ActionServices, type CardActionInput, type CardActionResult } from '../actions';
 import { analysisReplies, ideaLotReplies, myReflectionReplies, nextMeetingReplies, type ChatReply, type CommandInput } from '../actions/commands';

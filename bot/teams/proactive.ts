@@ -3,7 +3,7 @@ import { CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards';
 import type { ConversationRef, TurnContext as Context } from './adapter';
 
 // Proactive messages: post, update in place, and open a 1:1 chat. Failures come back as
-// DeliveryError with the HTTP status and Teams' Retry-After, for the sender to decide what to do.
+// SendError with the HTTP status and Teams' Retry-After, for the sender to decide what to do.
 
 export interface OutgoingMessage {
   text?: string;
@@ -26,14 +26,14 @@ export interface Messenger {
   openPersonalChat(target: PersonalChatTarget): Promise<ConversationRef>;
 }
 
-export class DeliveryError extends Error {
+export class SendError extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,
     readonly retryAfterMs: number | undefined,
   ) {
     super(message);
-    this.name = 'DeliveryError';
+    this.name = 'SendError';
   }
 }
 
@@ -53,7 +53,7 @@ export function createMessenger(adapter: ProactiveAdapter): Messenger {
       const id = await inTurn<string | undefined>((logic) => adapter.continueConversation(reference, logic), async (context) =>
         (await context.sendActivity(toActivity(message)))?.id,
       );
-      if (!id) throw new DeliveryError('Teams returned no activity id', undefined, undefined);
+      if (!id) throw new SendError('Teams returned no activity id', undefined, undefined);
       return id;
     },
     async update(reference, activityId, message) {
@@ -72,7 +72,7 @@ export function createMessenger(adapter: ProactiveAdapter): Messenger {
       const reference = await inTurn((logic) => adapter.createConversation(target.serviceUrl, parameters, logic), async (context) =>
         TurnContext.getConversationReference(context.activity),
       );
-      if (!reference.conversation?.id) throw new DeliveryError('Teams returned no conversation', undefined, undefined);
+      if (!reference.conversation?.id) throw new SendError('Teams returned no conversation', undefined, undefined);
       const { activityId: _ignored, ...rest } = reference;
       return { ...rest, conversation: { ...reference.conversation, conversationType: 'personal', tenantId: target.tenantId } };
     },
@@ -94,10 +94,10 @@ async function inTurn<T>(start: (logic: (context: Context) => Promise<void>) => 
       }
     });
   } catch (error) {
-    throw toDeliveryError(error);
+    throw toSendError(error);
   }
-  if (!outcome) throw new DeliveryError('The proactive turn did not run', undefined, undefined);
-  if (!outcome.ok) throw toDeliveryError(outcome.error);
+  if (!outcome) throw new SendError('The proactive turn did not run', undefined, undefined);
+  if (!outcome.ok) throw toSendError(outcome.error);
   return outcome.value;
 }
 
@@ -109,11 +109,11 @@ interface HttpLikeError {
   response?: { status?: number; headers?: HeadersLike };
 }
 
-export function toDeliveryError(error: unknown): DeliveryError {
-  if (error instanceof DeliveryError) return error;
+export function toSendError(error: unknown): SendError {
+  if (error instanceof SendError) return error;
   const e = (error ?? {}) as HttpLikeError;
   const status = e.statusCode ?? e.response?.status;
-  return new DeliveryError(e.message ?? String(error), status, retryAfterOf(e.response?.headers));
+  return new SendError(e.message ?? String(error), status, retryAfterOf(e.response?.headers));
 }
 
 /** Retry-After in seconds or as an HTTP date. */

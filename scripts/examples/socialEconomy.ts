@@ -6,7 +6,7 @@ import type {
 import { at, daysAfter, meeting, mondayOfThisWeek, plannerRows, reflection, stampOf } from './common';
 import { devParticipant, devPerson, personOf } from './people';
 
-// The learning network of the handbook (seed 002): "Socialøkonomiske virksomheder". Its five example
+// The learning network of the handbook (the handbook): "Socialøkonomiske virksomheder". Its five example
 // subthemes, its example course of meetings (welcome, jura and local examples with external speakers,
 // the municipality's role and pitfalls, the rounding-off), the planning tool's example rows
 // (Jens J., ØS / Helle H., SPO / Søren S., Borger) and an agenda for meeting 3 shaped like the

@@ -3,7 +3,7 @@ import type { Idea, NetworkAggregate, Network, Participant, PhasePlan, Subtheme,
 import { at, daysAfter, meeting, mondayOfThisWeek, plannerRows, reflection, stampOf } from './common';
 import { devParticipant, devPerson, personOf } from './people';
 
-// A welfare network shaped like seed 000, the planned and executed week-by-week course: its 27 weeks,
+// A welfare network shaped like the handbook's week-by-week welfare example, the planned and executed week-by-week course: its 27 weeks,
 // the 8-phase process plan in the seed's weeks with breaks and idea tests, and the five network meetings
 // in the weeks the seed holds them: 7 (the first meeting with the core group: focusing), 10 and 11
 // (discovery), 12 (the themes workshop) and 14 (the idea workshop). The seed's day numbers (15, 41, 48,
@@ -272,7 +272,7 @@ export function welfareExample(now: Date): NetworkAggregate {
 }
 
 /**
- * The process plan with its phases and breaks in seed 000's weeks, whatever the default template would stretch
+ * The process plan with its phases and breaks in that example's weeks, whatever the default template would stretch
  * them to; Chefforum and the reference-leader meetings (between the network meetings) stay as the app plans them.
  */
 function inSeedWeeks(plan: PhasePlan): Pick<PhasePlan, 'steps'> {

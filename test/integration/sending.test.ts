@@ -70,8 +70,8 @@ test('after the meeting the leader sees per participant whether the card arrived
   clock = new Date('2027-01-20T11:05:00Z');
   await drain();
 
-  const deliveries = await lene.get(`/api/networks/${networkId}/deliveries?meetingId=${meetingId}`);
-  const prompt = deliveries.body.deliveries.find((d: any) => d.kind === 'reflection.prompt');
+  const sends = await lene.get(`/api/networks/${networkId}/sends?meetingId=${meetingId}`);
+  const prompt = sends.body.sends.find((d: any) => d.kind === 'reflection.prompt');
   expect(prompt).toMatchObject({ participantName: 'Jens Jensen', state: 'done', outcome: 'sent' });
 
   const before = await lene.get(`${M()}/reflection-status`);
@@ -106,7 +106,7 @@ test('an idea in an answer goes to the parking lot in one click, credited to its
 
 test('delivery status and sending are for the leaders only', async () => {
   const jens = clientFor(app, 'jens');
-  expect((await jens.get(`/api/networks/${networkId}/deliveries`)).status).toBe(403);
+  expect((await jens.get(`/api/networks/${networkId}/sends`)).status).toBe(403);
   expect((await jens.get(`${M()}/reflection-status`)).status).toBe(403);
   expect((await jens.post(`${M()}/agenda/post`, {})).status).toBe(403);
 });

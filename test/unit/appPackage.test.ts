@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import { ACCENT_COLOR, colorIcon, outlineIcon } from '../../scripts/make-icons';
 import { da } from '../../bot/i18n/da';
 import { en as enMessages } from '../../bot/i18n/en';
-import { matchCommand } from '../../bot/teams/commands';
+import { matchCommand } from '../../bot/teams/commandMatching';
 import { offlineSchemaFile, validateAgainstOfflineSchema } from '../../scripts/appPackage';
 
 // @microsoft/app-manifest require()s strip-bom 5, which is ESM-only; Node 20 loads it, Jest's CommonJS

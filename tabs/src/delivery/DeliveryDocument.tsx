@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Delivery } from '../../../bot/domain/model';
+import type { Delivery } from '@domain/model';
 import { useApp } from '../shell/AppContext';
 
 // The delivery as Chefforum reads it, in the handbook's order: what readers of the tab see, and the print view.

@@ -1,8 +1,8 @@
 import { useRef, type FormEvent } from 'react';
 import { Button, Field, Input, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import type { MessageKey } from '../../../bot/i18n';
+import type { MessageKey } from '@i18n';
 import { useApp } from '../shell/AppContext';
-import { SaveFailureBar, useFocusAfterRender } from '../plan/shared/formKit';
+import { SaveFailureBar, useFocusAfterRender } from '../shared/formKit';
 import { DisseminationTable } from './DisseminationTable';
 import { FIELD_LABEL, FillFromSuggestion } from './FillFromSuggestion';
 import { RecommendationList } from './RecommendationList';

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { DeliveryStatus } from '../../../bot/domain/model';
+import type { DeliveryStatus } from '@domain/model';
 import { useApp } from '../shell/AppContext';
 import { usePlan, type PlanView } from '../shell/usePlan';
-import { useAnnouncer, useFocusAfterRender } from '../plan/shared/formKit';
-import { formatDateTime } from '../plan/theme/format';
+import { useAnnouncer, useFocusAfterRender } from '../shared/formKit';
+import { formatDateTime } from '../shared/formatDateTime';
 import { DeliveryDocument } from './DeliveryDocument';
 import { DeliveryEditor } from './DeliveryEditor';
 import { DeliveryPrintView } from './DeliveryPrintView';
@@ -13,7 +13,7 @@ import { StatusStepper } from './StatusStepper';
 import { RetentionNote, RetentionSetting } from './RetentionSetting';
 import { useDeliveryDraft } from './useDeliveryDraft';
 
-// "Leverance til Chefforum" (seed 002): the delivery template tab, a second kind of the configurable channel tab.
+// "Leverance til Chefforum" (the handbook): the delivery template tab, a second kind of the configurable channel tab.
 // ?networkId= picks the network, ?view=print the print view. Leaders edit; the reference leader and participants read.
 
 const useStyles = makeStyles({

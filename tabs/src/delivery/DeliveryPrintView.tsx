@@ -1,9 +1,9 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate, todayInCopenhagen } from '../../../bot/domain/dates';
+import { formatDate, todayInCopenhagen } from '@domain/dates';
 import { useApp } from '../shell/AppContext';
 import type { PlanView } from '../shell/usePlan';
-import { PrintIcon } from '../plan/shared/formKit';
-import { formatDateTime } from '../plan/theme/format';
+import { PrintIcon } from '../shared/formKit';
+import { formatDateTime } from '../shared/formatDateTime';
 import { DeliveryDocument } from './DeliveryDocument';
 
 // The delivery on paper (?view=print), as it goes to the reference leader and Chefforum: the saved version, black on

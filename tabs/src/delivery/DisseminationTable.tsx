@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useApp } from '../shell/AppContext';
-import { byIds, useFocusAfterRender, useTableStyles, VisuallyHidden } from '../plan/shared/formKit';
+import { byIds, useFocusAfterRender, useTableStyles, VisuallyHidden } from '../shared/formKit';
 import { LIMITS, newKey, type DraftDisseminator } from './deliveryDraft';
 
 // "Spredning af læring til basis": who tells about the learning, where (channel) and when — one row each.

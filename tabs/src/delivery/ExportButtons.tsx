@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { Locale } from '../../../bot/i18n';
+import type { Locale } from '@i18n';
 import { useApp } from '../shell/AppContext';
-import { saveFile } from '../plan/calendar/calendarView';
-import { PrintIcon } from '../plan/shared/formKit';
-import { OutcomeMessage, type Outcome } from '../plan/shared/SendButton';
+import { saveFile } from '../shared/saveFile';
+import { PrintIcon } from '../shared/formKit';
+import { OutcomeMessage, type Outcome } from '../shared/SendButton';
 import { deliveryPath } from './useDeliveryDraft';
 
 // The delivery out of Teams: a Word document in Danish or English (GET …/delivery.docx?lang=, fetched with the

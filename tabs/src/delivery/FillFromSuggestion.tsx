@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { MessageKey } from '../../../bot/i18n';
+import type { MessageKey } from '@i18n';
 import { useApp } from '../shell/AppContext';
 import { applyAnswers, fillEmpty, type DeliveryDraft, type DraftRecommendation, type FillQuestion, type TextField } from './deliveryDraft';
 import type { DeliveryDraftState } from './useDeliveryDraft';

@@ -1,7 +1,7 @@
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import { Button, Field, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../shell/AppContext';
-import { byIds, useFocusAfterRender } from '../plan/shared/formKit';
+import { byIds, useFocusAfterRender } from '../shared/formKit';
 import { dropIndex, LIMITS, moveTo, newKey, type DraftRecommendation } from './deliveryDraft';
 
 // The prioritised recommendations: an ordered list the leader adds to, edits, deletes from and reorders — with the

@@ -1,8 +1,8 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate, todayInCopenhagen } from '../../../bot/domain/dates';
+import { formatDate, todayInCopenhagen } from '@domain/dates';
 import { useApp } from '../shell/AppContext';
 import type { PlanView } from '../shell/usePlan';
-import { NetworkNumberSetting } from '../plan/shared/NetworkNumberSetting';
+import { NetworkNumberSetting } from '../shared/NetworkNumberSetting';
 
 // GDPR retention, shown where the delivery is handed over: when the network's data will be deleted,
 // and (for leaders) how many months after the delivery that is.

@@ -1,8 +1,8 @@
 import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../bot/domain/model';
-import type { MessageKey } from '../../../bot/i18n';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '@domain/model';
+import type { MessageKey } from '@i18n';
 import { useApp } from '../shell/AppContext';
-import { CheckIcon } from '../plan/shared/formKit';
+import { CheckIcon } from '../shared/formKit';
 
 // Draft → sent to the reference leader → delivered: where the delivery is, as numbered steps that say in words which
 // are done and which is current (never colour alone); the leader moves it a step on or back.

@@ -1,4 +1,4 @@
-import type { Delivery, DeliveryStatus } from '../../../bot/domain/model';
+import type { Delivery, DeliveryStatus } from '@domain/model';
 
 // "Leverance til Chefforum" as the leader edits it: rows with a client key (new rows have no id yet), moving a
 // recommendation, filling empty fields from the server's draft (GET …/delivery/draft) without overwriting typed

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Delivery, DeliveryStatus } from '../../../bot/domain/model';
+import type { Delivery, DeliveryStatus } from '@domain/model';
 import { useApp } from '../shell/AppContext';
 import type { PlanView } from '../shell/usePlan';
-import { useBaseEtag, useSaver } from '../plan/shared/formKit';
+import { useBaseEtag, useSaver } from '../shared/formKit';
 import { deliveryBody, draftErrors, draftOf, hasErrors, mergeDrafts, sameDraft, TEXT_FIELDS, type DeliveryDraft, type Errors, type Suggestion } from './deliveryDraft';
 
 export const deliveryPath = (networkId: string) => `/api/networks/${encodeURIComponent(networkId)}/delivery`;

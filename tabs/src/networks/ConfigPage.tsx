@@ -1,7 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text, makeStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { canEditPlan } from '../../../bot/domain/access';
-import type { MessageKey } from '../../../bot/i18n';
+import { canEditPlan } from '@domain/access';
+import type { MessageKey } from '@i18n';
 import { useApp } from '../shell/AppContext';
 import { ApiError } from '../shell/api';
 import { NetworkForm } from './NetworkForm';

@@ -1,10 +1,10 @@
 import { Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate, isRealIsoDate } from '../../../bot/domain/dates';
-import { MAX } from '../../../bot/domain/schemas';
-import { NETWORK_TYPES, type NetworkType } from '../../../bot/domain/model';
-import { networkTypeLabel } from '../../../bot/domain/labels';
+import { formatDate, isRealIsoDate } from '@domain/dates';
+import { MAX } from '@domain/schemas';
+import { NETWORK_TYPES, type NetworkType } from '@domain/model';
+import { networkTypeLabel } from '@domain/labels';
 import { useApp } from '../shell/AppContext';
-import { DateInput } from './DateInput';
+import { DateInput } from '../shared/DateInput';
 import { typeHelpKey, withStartDate, type NetworkDraft, type NetworkFieldErrors } from './networkDraft';
 
 const useStyles = makeStyles({
@@ -24,7 +24,7 @@ export interface NetworkFormProps {
   idPrefix?: string;
 }
 
-/** A new network: name, type (with what each type means, seed 003), theme heading and period. */
+/** A new network: name, type (with what each type means, the handbook's "Udfold netværkstemaet"), theme heading and period. */
 export function NetworkForm({ draft, onChange, errors, disabled, idPrefix = 'network' }: NetworkFormProps) {
   const { t, locale } = useApp();
   const styles = useStyles();

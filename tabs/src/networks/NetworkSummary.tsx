@@ -1,6 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate } from '../../../bot/domain/dates';
-import { networkTypeLabel } from '../../../bot/domain/labels';
+import { formatDate } from '@domain/dates';
+import { networkTypeLabel } from '@domain/labels';
 import { useApp } from '../shell/AppContext';
 import { roleKey, type NetworkEntry } from './networkDraft';
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Field, Input, Spinner, Text, makeStyles } from '@fluentui/react-components';
 import { useApp } from '../shell/AppContext';
-import { saveFile } from '../plan/calendar/calendarView';
-import { ConfirmDialog } from '../plan/shared/formKit';
-import { OutcomeMessage, SendButton, type Outcome } from '../plan/shared/SendButton';
+import { saveFile } from '../shared/saveFile';
+import { ConfirmDialog } from '../shared/formKit';
+import { OutcomeMessage, SendButton, type Outcome } from '../shared/SendButton';
 
 // Data protection on "Mine netværk": everyone downloads what is stored about them; a privacy officer
 // (the Entra app role PrivacyOfficer, checked again by the server) exports or erases anyone.

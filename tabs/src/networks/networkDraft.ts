@@ -1,7 +1,7 @@
-import { defaultEndDate, formatDate, isRealIsoDate, todayInCopenhagen } from '../../../bot/domain/dates';
-import type { Network, NetworkType } from '../../../bot/domain/model';
-import type { NetworkRole } from '../../../bot/domain/access';
-import type { Locale, MessageKey } from '../../../bot/i18n';
+import { defaultEndDate, formatDate, isRealIsoDate, todayInCopenhagen } from '@domain/dates';
+import type { Network, NetworkType } from '@domain/model';
+import type { NetworkRole } from '@domain/access';
+import type { Locale, MessageKey } from '@i18n';
 import { ApiError } from '../shell/api';
 
 // The "new network" form as data: what the user typed, what is missing, what the server said.

@@ -1,5 +1,5 @@
 import { pages } from '@microsoft/teams-js';
-import type { Network } from '../../../bot/domain/model';
+import type { Network } from '@domain/model';
 import type { Api } from '../shell/api';
 import { ApiError } from '../shell/api';
 import type { Host } from '../shell/host';

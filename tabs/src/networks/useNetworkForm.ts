@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Network } from '../../../bot/domain/model';
+import type { Network } from '@domain/model';
 import { useApp } from '../shell/AppContext';
 import {
   NETWORK_FIELDS, createBody, draftErrors, emptyDraft, fieldErrorsFrom,

@@ -1,26 +1,20 @@
 import { useState } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, makeStyles } from '@fluentui/react-components';
-import type { MessageKey } from '../../../bot/i18n';
+import type { MessageKey } from '@i18n';
 import { useApp } from '../shell/AppContext';
-import { usePlan, type PlanView } from '../shell/usePlan';
-import { ThemeSection } from './ThemeSection';
-import { ParticipantsSection } from './ParticipantsSection';
-import { MeetingsSection } from './MeetingsSection';
-import { PlannerSection } from './PlannerSection';
-import { TimelineSection } from './TimelineSection';
-import { AgendaSection } from './AgendaSection';
-import { ReflectionsSection } from './ReflectionsSection';
-import { CalendarSection } from './CalendarSection';
-import { SummarySection } from './SummarySection';
-import { AnalysisSection } from './AnalysisSection';
+import { usePlan } from '../shell/usePlan';
+import type { SectionProps } from './SectionProps';
+import { ThemeSection } from './theme/ThemeSection';
+import { ParticipantsSection } from './participants/ParticipantsSection';
+import { MeetingsSection } from './meetings/MeetingsSection';
+import { PlannerSection } from './planner/PlannerSection';
+import { TimelineSection } from './timeline/TimelineSection';
+import { AgendaSection } from './agenda/AgendaSection';
+import { ReflectionsSection } from './reflections/ReflectionsSection';
+import { CalendarSection } from './calendar/CalendarSection';
+import { SummarySection } from './summary/SummarySection';
+import { AnalysisSection } from './analysis/AnalysisSection';
 import { PrintView } from './print/PrintView';
-
-/** What every section of the plan gets: the plan as this user may see it, and how to refresh it. */
-export interface SectionProps {
-  plan: PlanView;
-  canEdit: boolean;
-  reload: () => Promise<void>;
-}
 
 const SECTIONS = [
   { id: 'theme', label: 'tab.plan.theme', Component: ThemeSection },

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { t as translate, type Locale, type MessageKey, type MessageParams } from '../../../bot/i18n';
+import { t as translate, type Locale, type MessageKey, type MessageParams } from '@i18n';
 import type { Api } from './api';
 import type { Host, HostTheme } from './host';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MessageKey } from '../../../bot/i18n';
+import type { MessageKey } from '@i18n';
 import { Button, Field, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { createApi, DEV_USER_KEY, ApiError } from './api';
 import { detectHost, type Host } from './host';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../bot/i18n';
+import type { Locale } from '@i18n';
 
 // The tab API client: identity on every call (SSO token in Teams, the chosen development identity
 // standalone), ETags for every update, and one error type carrying the server's message.

@@ -1,5 +1,5 @@
 import { app, authentication } from '@microsoft/teams-js';
-import { pickLocale, type Locale } from '../../../bot/i18n';
+import { pickLocale, type Locale } from '@i18n';
 
 // Where the page runs: inside Teams (SSO, Teams theme and locale) or standalone in a browser
 // (development identity, ?locale= and ?theme= for trying things out).

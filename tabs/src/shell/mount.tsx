@@ -1,7 +1,7 @@
 import './noEval';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { MessageKey } from '../../../bot/i18n';
+import type { MessageKey } from '@i18n';
 import { AppShell } from './AppShell';
 
 export function mount(page: ReactNode, title: MessageKey): void {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { NetworkAggregate } from '../../../bot/domain/model';
-import type { NetworkRole } from '../../../bot/domain/access';
+import type { NetworkAggregate } from '@domain/model';
+import type { NetworkRole } from '@domain/access';
 import { useApp } from './AppContext';
 
 /** What GET /api/networks/:id answers: the network as this user may see it, with the planning advice. */

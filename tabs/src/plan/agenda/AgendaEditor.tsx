@@ -1,10 +1,10 @@
 import { Button, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { addDays, formatDate } from '../../../../bot/domain/dates';
-import type { Meeting } from '../../../../bot/domain/model';
-import { AGENDA_POST_HOUR } from '../../../../bot/domain/series';
+import { addDays, formatDate } from '@domain/dates';
+import type { Meeting } from '@domain/model';
+import { AGENDA_POST_HOUR } from '@domain/series';
 import { useApp } from '../../shell/AppContext';
-import { EditForm, draftFormProps } from '../shared/EditForm';
-import { byIds, useFocusAfterRender } from '../shared/formKit';
+import { EditForm, draftFormProps } from '../../shared/EditForm';
+import { byIds, useFocusAfterRender } from '../../shared/formKit';
 import { AgendaItemRow, fieldId } from './AgendaItemRow';
 import { moveItem, newItem, parseDays } from './agendaDraft';
 import type { AgendaDraftState } from './useAgendaDraft';

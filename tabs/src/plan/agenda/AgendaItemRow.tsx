@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { Button, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useApp } from '../../shell/AppContext';
-import { parseTimeText } from '../meetings/dateText';
+import { parseTimeText } from '../../shared/dateText';
 import type { DraftItem } from './agendaDraft';
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Agenda, Meeting } from '../../../../bot/domain/model';
+import type { Agenda, Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
-import { useTableStyles } from '../shared/formKit';
+import { useTableStyles } from '../../shared/formKit';
 
 const useStyles = makeStyles({
   heading: { margin: '12px 0 4px', fontSize: tokens.fontSizeBase400 },

@@ -1,11 +1,11 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { Meeting } from '../../../../bot/domain/model';
-import { DEFAULT_DAYS_BEFORE_AGENDA } from '../../../../bot/domain/series';
+import type { Meeting } from '@domain/model';
+import { DEFAULT_DAYS_BEFORE_AGENDA } from '@domain/series';
 import { useApp } from '../../shell/AppContext';
 import { postingTime } from './AgendaEditor';
 import { parseDays } from './agendaDraft';
 import type { AgendaDraftState } from './useAgendaDraft';
-import { SendButton } from '../shared/SendButton';
+import { SendButton } from '../../shared/SendButton';
 
 const useStyles = makeStyles({
   box: { display: 'grid', gap: '8px', padding: '12px 16px', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium },

@@ -1,7 +1,7 @@
-import { timeToMinutes } from '../../../../bot/domain/dates';
-import { DEFAULT_DAYS_BEFORE_AGENDA } from '../../../../bot/domain/series';
-import type { Agenda, AgendaItem, Meeting } from '../../../../bot/domain/model';
-import { parseTimeText } from '../meetings/dateText';
+import { timeToMinutes } from '@domain/dates';
+import { DEFAULT_DAYS_BEFORE_AGENDA } from '@domain/series';
+import type { Agenda, AgendaItem, Meeting } from '@domain/model';
+import { parseTimeText } from '../../shared/dateText';
 
 // The agenda as the leader edits it: rows with a client key (new rows have no id yet), the
 // days before the meeting as typed, and the meeting's preparation text.

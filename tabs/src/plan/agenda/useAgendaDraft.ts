@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Agenda, Meeting } from '../../../../bot/domain/model';
+import type { Agenda, Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
-import { useBaseEtag, useSaver } from '../shared/formKit';
+import { useBaseEtag, useSaver } from '../../shared/formKit';
 import { agendaBody, draftOf, itemErrors, parseDays, sameDraft, type AgendaDraft, type ItemErrors } from './agendaDraft';
 
 const FIELDS = ['daysBeforeToPost', 'preparation'] as const;

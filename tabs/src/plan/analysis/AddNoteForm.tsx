@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Field, Spinner, Textarea, makeStyles } from '@fluentui/react-components';
-import type { AnalysisCategory } from '../../../../bot/domain/model';
-import { MAX } from '../../../../bot/domain/schemas';
+import type { AnalysisCategory } from '@domain/model';
+import { MAX } from '@domain/schemas';
 import { useApp } from '../../shell/AppContext';
 import { NoteMeetingField } from './NoteMeetingField';
 import type { PlanView } from '../../shell/usePlan';
-import { SaveFailureBar, useSaver } from '../shared/formKit';
+import { SaveFailureBar, useSaver } from '../../shared/formKit';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: '8px', marginTop: '8px', maxWidth: '640px' },

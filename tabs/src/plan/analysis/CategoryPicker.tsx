@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { analysisPresetLabel } from '../../../../bot/domain/labels';
-import { ANALYSIS_CATEGORY_PRESETS, type AnalysisCategory, type AnalysisCategoryPreset } from '../../../../bot/domain/model';
-import { MAX } from '../../../../bot/domain/schemas';
-import type { MessageKey } from '../../../../bot/i18n';
+import { analysisPresetLabel } from '@domain/labels';
+import { ANALYSIS_CATEGORY_PRESETS, type AnalysisCategory, type AnalysisCategoryPreset } from '@domain/model';
+import { MAX } from '@domain/schemas';
+import type { MessageKey } from '@i18n';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
-import { SaveFailureBar, byIds, useFocusAfterRender, useSaver } from '../shared/formKit';
-import { useDeleteConfirmation } from '../shared/useDeleteConfirmation';
+import { SaveFailureBar, byIds, useFocusAfterRender, useSaver } from '../../shared/formKit';
+import { useDeleteConfirmation } from '../../shared/useDeleteConfirmation';
 import { CATEGORY_RANGE, categoryTitle, orderCategories } from './notes';
 
 const useStyles = makeStyles({

@@ -1,9 +1,9 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { meetingLabel } from '../../../../bot/domain/labels';
-import type { MeetingMaterial } from '../../../../bot/domain/material';
-import type { Idea, Meeting } from '../../../../bot/domain/model';
+import { meetingLabel } from '@domain/labels';
+import type { MeetingMaterial } from '@domain/material';
+import type { Idea, Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
-import { meetingTitle } from '../planner/MeetingPlan';
+import { meetingTitle } from '../../shared/meetingTitle';
 import { IdeaTable, SharedReflectionList } from '../summary/MaterialParts';
 import { SummaryFields } from '../summary/SummaryView';
 

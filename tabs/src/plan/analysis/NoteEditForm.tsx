@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
-import type { AnalysisNote } from '../../../../bot/domain/model';
-import { MAX } from '../../../../bot/domain/schemas';
+import type { AnalysisNote } from '@domain/model';
+import { MAX } from '@domain/schemas';
 import { useApp } from '../../shell/AppContext';
 import { NoteMeetingField } from './NoteMeetingField';
 import type { PlanView } from '../../shell/usePlan';
-import { EditForm } from '../shared/EditForm';
-import { patchChanges, useFocusOnOpen, useFormSave } from '../shared/useFormSave';
+import { EditForm } from '../../shared/EditForm';
+import { patchChanges, useFocusOnOpen, useFormSave } from '../../shared/useFormSave';
 import { PRIORITIES, patternsInUse, priorityKey, type Priority } from './notes';
 
 const FIELDS = ['text', 'pattern', 'priority', 'meetingId'] as const;

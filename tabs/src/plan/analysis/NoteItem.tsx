@@ -1,9 +1,9 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { meetingLabel } from '../../../../bot/domain/labels';
-import type { AnalysisNote } from '../../../../bot/domain/model';
+import { meetingLabel } from '@domain/labels';
+import type { AnalysisNote } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
-import { CheckIcon } from '../shared/formKit';
+import { CheckIcon } from '../../shared/formKit';
 import { priorityKey, type Priority } from './notes';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { Field, Select } from '@fluentui/react-components';
-import { meetingLabel, orderMeetings } from '../../../../bot/domain/labels';
+import { meetingLabel, orderMeetings } from '@domain/labels';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 

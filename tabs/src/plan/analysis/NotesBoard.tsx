@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { AnalysisNote } from '../../../../bot/domain/model';
+import type { AnalysisNote } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
-import { SaveFailureBar, byIds, useFocusAfterRender } from '../shared/formKit';
-import { useDeleteConfirmation } from '../shared/useDeleteConfirmation';
+import { SaveFailureBar, byIds, useFocusAfterRender } from '../../shared/formKit';
+import { useDeleteConfirmation } from '../../shared/useDeleteConfirmation';
 import { AddNoteForm } from './AddNoteForm';
 import { NoteEditForm } from './NoteEditForm';
 import { NoteItem, noteButtonId } from './NoteItem';

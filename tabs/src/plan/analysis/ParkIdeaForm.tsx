@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Field, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { MAX } from '../../../../bot/domain/schemas';
+import { MAX } from '@domain/schemas';
 import { useApp } from '../../shell/AppContext';
 import type { useParkIdea } from './useParkIdea';
 

@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
-import { useTableStyles } from '../shared/formKit';
+import { useTableStyles } from '../../shared/formKit';
 import { PriorityTag } from './NoteItem';
 import { categoryTitle, groupByPattern } from './notes';
 

@@ -1,6 +1,6 @@
-import { analysisPresetLabel } from '../../../../bot/domain/labels';
-import type { AnalysisCategory, AnalysisNote } from '../../../../bot/domain/model';
-import type { Locale, MessageKey } from '../../../../bot/i18n';
+import { analysisPresetLabel } from '@domain/labels';
+import type { AnalysisCategory, AnalysisNote } from '@domain/model';
+import type { Locale, MessageKey } from '@i18n';
 
 // Pure helpers of the analysis: categories in order, priorities, notes grouped by pattern across categories.
 

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import type { Idea } from '../../../../bot/domain/model';
+import type { Idea } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
-import { useSaver } from '../shared/formKit';
+import { useSaver } from '../../shared/formKit';
 
 /** Whether an idea with this text is on the parking lot already (a note parked once shows as parked). */
 export const isParked = (plan: PlanView, text: string) => plan.ideas.some((idea) => idea.text.trim() === text.trim());
 
 /**
- * "Lav en planche, hvor deltagerne kan parkere deres idéer" (seed 002): POST …/ideas, tied to the closing meeting when
+ * "Lav en planche, hvor deltagerne kan parkere deres idéer" (the handbook): POST …/ideas, tied to the closing meeting when
  * there is one (that is where the analysis happens), so the idea shows in that meeting's material and on the card.
  */
 export function useParkIdea(plan: PlanView, after: () => Promise<void>, announce: (message: string) => void) {

@@ -1,9 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate } from '../../../../bot/domain/dates';
-import { meetingLabel } from '../../../../bot/domain/labels';
-import type { Meeting } from '../../../../bot/domain/model';
+import { formatDate } from '@domain/dates';
+import { meetingLabel } from '@domain/labels';
+import type { Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
-import { CheckIcon, WarningIcon, useTableStyles } from '../shared/formKit';
+import { CheckIcon, WarningIcon, useTableStyles } from '../../shared/formKit';
 import { statusText, type CalendarMeeting } from './calendarView';
 import { DownloadButton, type Outcome } from './DownloadButton';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Spinner } from '@fluentui/react-components';
 import { useApp } from '../../shell/AppContext';
-import { saveFile } from './calendarView';
+import { saveFile } from '../../shared/saveFile';
 
 export type Outcome = { intent: 'success' | 'error' | 'info' | 'warning'; message: string };
 

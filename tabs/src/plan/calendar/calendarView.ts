@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DateTime } from 'luxon';
-import { formatDate, todayInCopenhagen, ZONE } from '../../../../bot/domain/dates';
-import type { MessageKey, MessageParams } from '../../../../bot/i18n';
+import { formatDate, todayInCopenhagen, ZONE } from '@domain/dates';
+import type { MessageKey, MessageParams } from '@i18n';
 import { useApp } from '../../shell/AppContext';
-import type { Download } from '../../shell/api';
 
-// What GET …/calendar answers (bot/api/calendarIcs.ts), how a booking status reads, and saving a downloaded file.
+// What GET …/calendar answers (bot/api/calendarIcs.ts), and how a booking status reads.
 
 export type { BookingStatus, CalendarMeetingView as CalendarMeeting, CalendarView } from '../../../../bot/calendar/view';
 import type { BookingStatus, CalendarMeetingView as CalendarMeeting, CalendarView } from '../../../../bot/calendar/view';
@@ -49,17 +48,4 @@ export const dayOf = (isoDateTime: string) => formatDate(todayInCopenhagen(new D
 export function localOf(isoDateTime: string): { date: string; time: string } {
   const local = DateTime.fromISO(isoDateTime, { zone: ZONE });
   return { date: local.toFormat('dd.MM.yyyy'), time: local.toFormat('HH:mm') };
-}
-
-/** Hands a downloaded file to the browser as a download with the server's name. */
-export function saveFile({ blob, filename }: Download): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Checkbox, Field, Input, Select, Textarea, makeStyles } from '@fluentui/react-components';
-import { defaultMeetingEnd, formatDate } from '../../../../bot/domain/dates';
-import type { Meeting } from '../../../../bot/domain/model';
+import { defaultMeetingEnd, formatDate } from '@domain/dates';
+import type { Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
-import { EditForm } from '../shared/EditForm';
-import { patchChanges, useFocusOnOpen, useFormSave } from '../shared/useFormSave';
-import { dateText, parseDateText, parseTimeText, weekOf, weekdayOf } from './dateText';
+import { EditForm } from '../../shared/EditForm';
+import { patchChanges, useFocusOnOpen, useFormSave } from '../../shared/useFormSave';
+import { dateText, parseDateText, parseTimeText, weekOf, weekdayOf } from '../../shared/dateText';
 
 const FIELDS = ['number', 'closing', 'subthemeId', 'title', 'date', 'start', 'end', 'location', 'online', 'purpose', 'preparation', 'reflectionQuestions'] as const;
 type FieldName = (typeof FIELDS)[number];

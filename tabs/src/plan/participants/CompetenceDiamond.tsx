@@ -1,14 +1,14 @@
 import { useId } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { COMPETENCE_AREAS, type CompetenceArea, type Participant } from '../../../../bot/domain/model';
-import { EXTERNAL_ROLES } from '../../../../bot/domain/advice';
-import { competenceAreaLabel, roleLabel } from '../../../../bot/domain/labels';
+import { COMPETENCE_AREAS, type CompetenceArea, type Participant } from '@domain/model';
+import { EXTERNAL_ROLES } from '@domain/advice';
+import { competenceAreaLabel, roleLabel } from '@domain/labels';
 import { useApp } from '../../shell/AppContext';
-import { CheckIcon, WarningIcon } from '../shared/formKit';
+import { CheckIcon, WarningIcon } from '../../shared/formKit';
 import { AREA_HELP } from './ParticipantForm';
 import { orderParticipants } from './order';
 
-// The competence diamond (seed 004): which of the four areas the network has, and who brings them.
+// The competence diamond (the handbook's "Find dine netværksdeltagere"): which of the four areas the network has, and who brings them.
 // Laid out as a diamond on wide screens; in the DOM a plain list in the handbook's order.
 
 const PLACE: Record<CompetenceArea, string> = {

@@ -8,12 +8,12 @@ import {
   type Participant,
   type ParticipantKind,
   type ParticipantRole,
-} from '../../../../bot/domain/model';
-import { competenceAreaLabel, participantKindLabel, roleLabel } from '../../../../bot/domain/labels';
-import type { MessageKey } from '../../../../bot/i18n';
+} from '@domain/model';
+import { competenceAreaLabel, participantKindLabel, roleLabel } from '@domain/labels';
+import type { MessageKey } from '@i18n';
 import { useApp } from '../../shell/AppContext';
-import { EditForm } from '../shared/EditForm';
-import { patchChanges, useFocusOnOpen, useFormSave } from '../shared/useFormSave';
+import { EditForm } from '../../shared/EditForm';
+import { patchChanges, useFocusOnOpen, useFormSave } from '../../shared/useFormSave';
 import { TeamMemberPicker } from './TeamMemberPicker';
 import type { TeamMember } from './useTeamMembers';
 

@@ -1,5 +1,5 @@
-import type { Locale } from '../../../../bot/i18n';
-import type { Participant } from '../../../../bot/domain/model';
+import type { Locale } from '@i18n';
+import type { Participant } from '@domain/model';
 
 /** Core participants first (the stable group that meets every time), then those invited along the way; by name. */
 export function orderParticipants<P extends Pick<Participant, 'kind' | 'name'>>(participants: readonly P[], locale: Locale): P[] {

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Field, Input, Select, makeStyles } from '@fluentui/react-components';
-import { involvementFormLabel } from '../../../../bot/domain/labels';
-import type { Assignment, Meeting, Participant } from '../../../../bot/domain/model';
-import { participantKindLabel } from '../../../../bot/domain/labels';
+import { involvementFormLabel } from '@domain/labels';
+import type { Assignment, Meeting, Participant } from '@domain/model';
+import { participantKindLabel } from '@domain/labels';
 import { useApp } from '../../shell/AppContext';
 import { nameWithUnit } from '../participants/order';
-import { EditForm } from '../shared/EditForm';
-import { useFocusOnOpen, useFormSave } from '../shared/useFormSave';
+import { EditForm } from '../../shared/EditForm';
+import { useFocusOnOpen, useFormSave } from '../../shared/useFormSave';
 import { InvolvementCombobox, involvementToStore } from './InvolvementCombobox';
 
 const FIELDS = ['participantId', 'contribution', 'involvementForm'] as const;

@@ -1,7 +1,7 @@
 import { Combobox, Option } from '@fluentui/react-components';
-import { INVOLVEMENT_FORMS } from '../../../../bot/domain/model';
-import { involvementFormLabel } from '../../../../bot/domain/labels';
-import type { Locale } from '../../../../bot/i18n';
+import { INVOLVEMENT_FORMS } from '@domain/model';
+import { involvementFormLabel } from '@domain/labels';
+import type { Locale } from '@i18n';
 import { useApp } from '../../shell/AppContext';
 
 /**

@@ -1,14 +1,14 @@
 import { useId } from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { formatDate } from '../../../../bot/domain/dates';
-import { involvementFormLabel, participantKindLabel } from '../../../../bot/domain/labels';
-import type { Assignment, Meeting, Participant } from '../../../../bot/domain/model';
+import { involvementFormLabel, participantKindLabel } from '@domain/labels';
+import type { Assignment, Meeting, Participant } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { nameWithUnit, orderParticipants } from '../participants/order';
 import { AssignmentForm } from './AssignmentForm';
-import { useTableStyles } from '../shared/formKit';
-import { ItemActions } from '../shared/ItemActions';
+import { useTableStyles } from '../../shared/formKit';
+import { ItemActions } from '../../shared/ItemActions';
+import { meetingTitle } from '../../shared/meetingTitle';
 
 export type RowEditing = { meetingId: string; participantId?: string; snapshot?: Assignment };
 
@@ -21,11 +21,6 @@ const useStyles = makeStyles({
   colContribution: { width: '37%' },
   add: { marginTop: '8px' },
 });
-
-/** "Netværksmøde 1 af 3: Hvad er deleøkonomi?, 17.03.2026" — the heading the handbook's tool gives every meeting. */
-export function meetingTitle(label: string, meeting: Meeting, subtheme?: string): string {
-  return [label + (subtheme ? `: ${subtheme}` : ''), formatDate(meeting.date)].join(', ');
-}
 
 interface Props {
   plan: PlanView;

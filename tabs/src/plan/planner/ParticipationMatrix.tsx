@@ -1,12 +1,12 @@
 import { useId, useState, type MouseEvent } from 'react';
 import { Checkbox, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { formatDate } from '../../../../bot/domain/dates';
-import { meetingLabel, orderMeetings } from '../../../../bot/domain/labels';
-import type { Assignment, Meeting, Participant } from '../../../../bot/domain/model';
+import { formatDate } from '@domain/dates';
+import { meetingLabel, orderMeetings } from '@domain/labels';
+import type { Assignment, Meeting, Participant } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { nameWithUnit, orderParticipants } from '../participants/order';
-import { CheckIcon, VisuallyHidden, toFailure, useTableStyles } from '../shared/formKit';
+import { CheckIcon, VisuallyHidden, toFailure, useTableStyles } from '../../shared/formKit';
 
 const useStyles = makeStyles({
   help: { margin: '0 0 8px', color: tokens.colorNeutralForeground2 },

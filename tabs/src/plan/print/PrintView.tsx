@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { formatDate, todayInCopenhagen } from '../../../../bot/domain/dates';
+import { formatDate, todayInCopenhagen } from '@domain/dates';
 import {
   competenceAreaLabel,
   involvementFormLabel,
@@ -9,14 +9,14 @@ import {
   orderMeetings,
   participantKindLabel,
   roleLabel,
-} from '../../../../bot/domain/labels';
-import type { PersonRef } from '../../../../bot/domain/model';
+} from '@domain/labels';
+import type { PersonRef } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
-import { weekOf, weekdayOf } from '../meetings/dateText';
+import { weekOf, weekdayOf } from '../../shared/dateText';
 import { nameWithUnit, orderParticipants } from '../participants/order';
-import { meetingTitle } from '../planner/MeetingPlan';
-import { PrintIcon } from '../shared/formKit';
+import { meetingTitle } from '../../shared/meetingTitle';
+import { PrintIcon } from '../../shared/formKit';
 
 // The plan on paper, as the network leader takes it to the reference leader: the network, its period and theme,
 // the participants, and the planning tool's table for every meeting. On screen it follows the theme; printed it is

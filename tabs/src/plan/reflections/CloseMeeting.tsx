@@ -1,7 +1,7 @@
 import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { Meeting } from '../../../../bot/domain/model';
+import type { Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
-import { SaveFailureBar, useSaver } from '../shared/formKit';
+import { SaveFailureBar, useSaver } from '../../shared/formKit';
 import { dayOf } from './status';
 
 const useStyles = makeStyles({

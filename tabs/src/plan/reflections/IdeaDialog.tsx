@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from '@fluentui/react-components';
 import { useApp } from '../../shell/AppContext';
-import { SaveFailureBar, useSaver } from '../shared/formKit';
+import { SaveFailureBar, useSaver } from '../../shared/formKit';
 
 export interface IdeaSource {
   participantId: string;

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useApp } from '../../shell/AppContext';
-import { SendButton } from '../shared/SendButton';
+import { SendButton } from '../../shared/SendButton';
 
 const useStyles = makeStyles({
   box: { display: 'grid', gap: '8px', marginBlock: '24px 12px', maxWidth: '70ch' },

@@ -1,8 +1,8 @@
 import { makeStyles } from '@fluentui/react-components';
-import { DEFAULT_REMINDER_DAYS } from '../../../../bot/domain/series';
+import { DEFAULT_REMINDER_DAYS } from '@domain/series';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
-import { NetworkNumberSetting } from '../shared/NetworkNumberSetting';
+import { NetworkNumberSetting } from '../../shared/NetworkNumberSetting';
 
 const useStyles = makeStyles({ box: { display: 'grid', gap: '8px', marginBlock: '24px 12px', maxWidth: '40ch' } });
 

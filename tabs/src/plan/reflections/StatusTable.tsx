@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useApp } from '../../shell/AppContext';
-import { useTableStyles } from '../shared/formKit';
+import { useTableStyles } from '../../shared/formKit';
 import type { IdeaSource } from './IdeaDialog';
 import { dayOf, deliveryKey, type ParticipantStatus } from './status';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatDate, todayInCopenhagen } from '../../../../bot/domain/dates';
-import type { ReflectionAnswer } from '../../../../bot/domain/model';
-import type { MessageKey } from '../../../../bot/i18n';
+import { formatDate, todayInCopenhagen } from '@domain/dates';
+import type { ReflectionAnswer } from '@domain/model';
+import type { MessageKey } from '@i18n';
 import { useApp } from '../../shell/AppContext';
 
 // What GET …/meetings/:meetingId/reflection-status answers, and how a send's outcome reads.

@@ -1,9 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { ideaStatusLabel } from '../../../../bot/domain/labels';
-import type { SharedReflection } from '../../../../bot/domain/material';
-import type { Idea } from '../../../../bot/domain/model';
+import { ideaStatusLabel } from '@domain/labels';
+import type { SharedReflection } from '@domain/material';
+import type { Idea } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
-import { useTableStyles, visuallyHidden } from '../shared/formKit';
+import { useTableStyles, visuallyHidden } from '../../shared/formKit';
 
 // The pieces of the plenary view and the analysis material: what participants shared, and the ideas with owners.
 

@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { MeetingMaterial } from '../../../../bot/domain/material';
-import type { Meeting } from '../../../../bot/domain/model';
+import type { MeetingMaterial } from '@domain/material';
+import type { Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
-import { useFetched } from '../shared/useFetched';
+import { useFetched } from '../../shared/useFetched';
 import { IdeaTable, SharedReflectionList } from './MaterialParts';
 
 const useStyles = makeStyles({

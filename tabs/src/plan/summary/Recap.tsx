@@ -1,13 +1,13 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { meetingLabel, orderMeetings } from '../../../../bot/domain/labels';
-import type { Agenda, Meeting } from '../../../../bot/domain/model';
-import { MAX } from '../../../../bot/domain/schemas';
-import { DEFAULT_DAYS_BEFORE_AGENDA } from '../../../../bot/domain/series';
+import { meetingLabel, orderMeetings } from '@domain/labels';
+import type { Agenda, Meeting } from '@domain/model';
+import { MAX } from '@domain/schemas';
+import { DEFAULT_DAYS_BEFORE_AGENDA } from '@domain/series';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
-import { SendButton } from '../shared/SendButton';
+import { SendButton } from '../../shared/SendButton';
 
-// "Start each meeting by reflecting on the learning from the last one" (seed 002): the last summary's key learning
+// "Start each meeting by reflecting on the learning from the last one" (the handbook): the last summary's key learning
 // points as a recap above the form, and — for the leader — as the first item of the next meeting's agenda.
 
 const useStyles = makeStyles({

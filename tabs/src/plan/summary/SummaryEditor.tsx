@@ -1,7 +1,7 @@
 import { Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { MAX } from '../../../../bot/domain/schemas';
+import { MAX } from '@domain/schemas';
 import { useApp } from '../../shell/AppContext';
-import { EditForm, draftFormProps } from '../shared/EditForm';
+import { EditForm, draftFormProps } from '../../shared/EditForm';
 import { SUMMARY_FIELDS, fieldHint, fieldLabel } from './fields';
 import type { SummaryDraftState } from './useSummaryDraft';
 

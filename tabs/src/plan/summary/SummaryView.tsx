@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { Summary } from '../../../../bot/domain/model';
+import type { Summary } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { SUMMARY_FIELDS, fieldLabel, isEmpty } from './fields';
 

@@ -1,7 +1,7 @@
-import type { Summary } from '../../../../bot/domain/model';
-import type { MessageKey } from '../../../../bot/i18n';
+import type { Summary } from '@domain/model';
+import type { MessageKey } from '@i18n';
 
-// The joint summary's six fields (seed 002, "Fælles opsamling i plenum pr. møde"), in the template's order.
+// The joint summary's six fields (the handbook, "Fælles opsamling i plenum pr. møde"), in the template's order.
 
 export const SUMMARY_FIELDS = [
   'themeAndPotentials',

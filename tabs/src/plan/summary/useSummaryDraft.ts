@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Meeting, Summary } from '../../../../bot/domain/model';
+import type { Meeting, Summary } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
-import { useBaseEtag, useSaver } from '../shared/formKit';
+import { useBaseEtag, useSaver } from '../../shared/formKit';
 import { SUMMARY_FIELDS, draftOf, sameDraft, summaryBody, type SummaryDraft } from './fields';
 
 /**

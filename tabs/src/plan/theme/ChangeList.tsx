@@ -1,5 +1,5 @@
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { CharacteristicState, ThemeChange } from '../../../../bot/domain/themeDiff';
+import type { CharacteristicState, ThemeChange } from '@domain/themeDiff';
 import { useApp } from '../../shell/AppContext';
 import { changeLabelKey } from './labels';
 

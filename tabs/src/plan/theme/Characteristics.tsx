@@ -1,7 +1,7 @@
 import { Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { GOOD_THEME_CHARACTERISTICS, type GoodThemeCharacteristic } from '../../../../bot/domain/model';
-import { MAX } from '../../../../bot/domain/schemas';
-import type { ThemeSnapshot } from '../../../../bot/domain/themeDiff';
+import { GOOD_THEME_CHARACTERISTICS, type GoodThemeCharacteristic } from '@domain/model';
+import { MAX } from '@domain/schemas';
+import type { ThemeSnapshot } from '@domain/themeDiff';
 import { useApp } from '../../shell/AppContext';
 import { characteristicQuestionKey, characteristicTitleKey } from './labels';
 

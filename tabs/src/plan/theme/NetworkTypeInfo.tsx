@@ -1,6 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { networkTypeLabel } from '../../../../bot/domain/labels';
-import type { NetworkType } from '../../../../bot/domain/model';
+import { networkTypeLabel } from '@domain/labels';
+import type { NetworkType } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { typeHelpKey } from '../../networks/networkDraft';
 
@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
 });
 
-/** The network type and what it means for the solutions expected (seed 003). */
+/** The network type and what it means for the solutions expected (the handbook's "Udfold netværkstemaet"). */
 export function NetworkTypeInfo({ type }: { type: NetworkType }) {
   const { t, locale } = useApp();
   const styles = useStyles();

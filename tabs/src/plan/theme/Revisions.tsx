@@ -1,10 +1,10 @@
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { ThemeRevision } from '../../../../bot/domain/model';
-import { changesInRevision } from '../../../../bot/domain/themeDiff';
+import type { ThemeRevision } from '@domain/model';
+import { changesInRevision } from '@domain/themeDiff';
 import { useApp } from '../../shell/AppContext';
 import { ChangeList } from './ChangeList';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../shared/formatDateTime';
 
 const useStyles = makeStyles({
   table: { maxWidth: '880px' },

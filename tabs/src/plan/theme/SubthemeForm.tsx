@@ -1,6 +1,6 @@
 import { Button, Field, Input, Textarea, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
-import { MAX } from '../../../../bot/domain/schemas';
+import { MAX } from '@domain/schemas';
 import { useApp } from '../../shell/AppContext';
 
 const useStyles = makeStyles({

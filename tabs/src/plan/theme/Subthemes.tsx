@@ -1,9 +1,9 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Subtheme } from '../../../../bot/domain/model';
+import type { Subtheme } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { ApiError } from '../../shell/api';
-import type { SectionProps } from '../PlanPage';
+import type { SectionProps } from '../SectionProps';
 import { ConflictBar } from './ConflictBar';
 import { SubthemeForm, type SubthemeValues } from './SubthemeForm';
 

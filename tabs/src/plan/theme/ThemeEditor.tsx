@@ -1,12 +1,12 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Textarea, makeStyles } from '@fluentui/react-components';
-import { MAX } from '../../../../bot/domain/schemas';
-import { THEME_TEXT_FIELDS, diffThemes } from '../../../../bot/domain/themeDiff';
+import { MAX } from '@domain/schemas';
+import { THEME_TEXT_FIELDS, diffThemes } from '@domain/themeDiff';
 import { useApp } from '../../shell/AppContext';
-import type { SectionProps } from '../PlanPage';
+import type { SectionProps } from '../SectionProps';
 import { ChangeList } from './ChangeList';
 import { CharacteristicsEditor } from './Characteristics';
 import { ConflictBar } from './ConflictBar';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../shared/formatDateTime';
 import { fieldLabelKey } from './labels';
 import { useThemeDraft, type SaveStatus } from './useThemeDraft';
 

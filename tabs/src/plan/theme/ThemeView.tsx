@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { THEME_TEXT_FIELDS, themeSnapshot } from '../../../../bot/domain/themeDiff';
+import { THEME_TEXT_FIELDS, themeSnapshot } from '@domain/themeDiff';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { CharacteristicsView } from './Characteristics';

@@ -1,8 +1,8 @@
-import type { GoodThemeCharacteristic } from '../../../../bot/domain/model';
-import type { ThemeChange, ThemeTextField } from '../../../../bot/domain/themeDiff';
-import type { MessageKey } from '../../../../bot/i18n';
+import type { GoodThemeCharacteristic } from '@domain/model';
+import type { ThemeChange, ThemeTextField } from '@domain/themeDiff';
+import type { MessageKey } from '@i18n';
 
-// Message keys of the theme's questions (seed 002, "Udfold netværkets tema") and the 7 characteristics (seed 003).
+// Message keys of the theme's questions (the handbook, "Udfold netværkets tema") and the 7 characteristics (the handbook's "Udfold netværkstemaet").
 
 export const fieldLabelKey = (field: ThemeTextField): MessageKey => `tab.theme.field.${field}`;
 export const characteristicTitleKey = (c: GoodThemeCharacteristic): MessageKey => `tab.theme.characteristic.${c}`;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ThemeUnfolding } from '../../../../bot/domain/model';
-import { mergeThemes, sameTheme, themeSnapshot, type ThemeSnapshot } from '../../../../bot/domain/themeDiff';
+import type { ThemeUnfolding } from '@domain/model';
+import { mergeThemes, sameTheme, themeSnapshot, type ThemeSnapshot } from '@domain/themeDiff';
 import { useApp } from '../../shell/AppContext';
 import { ApiError } from '../../shell/api';
 import type { PlanView } from '../../shell/usePlan';

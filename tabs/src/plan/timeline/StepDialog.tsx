@@ -2,11 +2,11 @@ import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Textarea, makeStyles,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { formatDate, isRealIsoDate, weekIndexOf, type PeriodWeek } from '../../../../bot/domain/dates';
-import { PHASE_KINDS, type PhaseKind, type PhaseStep } from '../../../../bot/domain/model';
-import { MAX } from '../../../../bot/domain/schemas';
+import { formatDate, isRealIsoDate, weekIndexOf, type PeriodWeek } from '@domain/dates';
+import { PHASE_KINDS, type PhaseKind, type PhaseStep } from '@domain/model';
+import { MAX } from '@domain/schemas';
 import { useApp } from '../../shell/AppContext';
-import { DateInput } from '../../networks/DateInput';
+import { DateInput } from '../../shared/DateInput';
 import { kindLabelKey } from './kinds';
 import { SaveProblemBar } from './SaveProblemBar';
 import type { usePhaseSaver } from './usePhaseSaver';

@@ -1,7 +1,7 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { formatDate, type PeriodWeek } from '../../../../bot/domain/dates';
-import { meetingLabel } from '../../../../bot/domain/labels';
-import type { Meeting, PhaseStep, Subtheme } from '../../../../bot/domain/model';
+import { formatDate, type PeriodWeek } from '@domain/dates';
+import { meetingLabel } from '@domain/labels';
+import type { Meeting, PhaseStep, Subtheme } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { KindIcon, kindLabelKey, useKindStyles, type TimelineKind } from './kinds';
 

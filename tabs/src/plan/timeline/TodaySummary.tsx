@@ -1,7 +1,7 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate, isoWeek, type PeriodWeek } from '../../../../bot/domain/dates';
-import type { Network } from '../../../../bot/domain/model';
-import type { PlanPosition } from '../../../../bot/domain/phases';
+import { formatDate, isoWeek, type PeriodWeek } from '@domain/dates';
+import type { Network } from '@domain/model';
+import type { PlanPosition } from '@domain/phases';
 import { useApp } from '../../shell/AppContext';
 import { KindIcon } from './kinds';
 import { stepWhen } from './TimelineItems';

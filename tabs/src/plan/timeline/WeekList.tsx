@@ -1,7 +1,7 @@
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { formatDate, type PeriodWeek } from '../../../../bot/domain/dates';
-import type { PhaseStep } from '../../../../bot/domain/model';
-import type { PlanPosition } from '../../../../bot/domain/phases';
+import { formatDate, type PeriodWeek } from '@domain/dates';
+import type { PhaseStep } from '@domain/model';
+import type { PlanPosition } from '@domain/phases';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { ContinuingStep, MeetingItem, StepCard, TodayMarker } from './TimelineItems';

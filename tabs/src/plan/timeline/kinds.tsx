@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { PhaseKind } from '../../../../bot/domain/model';
-import type { MessageKey } from '../../../../bot/i18n';
+import type { PhaseKind } from '@domain/model';
+import type { MessageKey } from '@i18n';
 
 // Each kind of step has its own shape, border and word, so nothing depends on telling colours apart.
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PhaseStep } from '../../../../bot/domain/model';
+import type { PhaseStep } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { ApiError } from '../../shell/api';
 import type { PlanView } from '../../shell/usePlan';

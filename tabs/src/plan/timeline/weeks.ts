@@ -1,6 +1,6 @@
-import { weekIndexOf, weeksOfPeriod, type PeriodWeek } from '../../../../bot/domain/dates';
-import { orderMeetings } from '../../../../bot/domain/labels';
-import type { Meeting, Network, PhaseStep } from '../../../../bot/domain/model';
+import { weekIndexOf, weeksOfPeriod, type PeriodWeek } from '@domain/dates';
+import { orderMeetings } from '@domain/labels';
+import type { Meeting, Network, PhaseStep } from '@domain/model';
 
 // The timeline as rows of weeks: what starts, what goes on, and which meetings fall in each.
 

@@ -1,0 +1,32 @@
+import type { NetworkAggregate } from '../domain/model';
+import type { ValidationIssue } from '../domain/validate';
+import { recordVersions } from '../calendar/issue';
+import type { NetworkStore, RowChange } from '../storage/networkStore';
+import { newRuleIssues } from './operation';
+
+// The one way a change reaches the store, from the tab API and from card buttons alike: the network's
+// rules are checked, a meeting's new calendar version recorded, and the scheduler told.
+
+export interface CommitDeps {
+  store: NetworkStore;
+  now: () => Date;
+  networkChanged: (networkId: string) => void;
+  /** Set when Graph books the calendar: the booking records versions then, not the write. */
+  calendar?: unknown;
+}
+
+export class RulesBroken extends Error {
+  constructor(readonly issues: ValidationIssue[]) {
+    super('the change breaks a rule of the network');
+  }
+}
+
+export async function commitChange(deps: CommitDeps, before: NetworkAggregate, next: NetworkAggregate, rows: RowChange[], by: string): Promise<(string | undefined)[]> {
+  const issues = newRuleIssues(before, next);
+  if (issues.length) throw new RulesBroken(issues);
+  // Without Graph, the write that changes a meeting's calendar event records its new version (SEQUENCE).
+  const versions = deps.calendar ? [] : recordVersions(before, next, deps.now(), by);
+  const etags = await deps.store.commit(before.network.id, [...rows, ...versions]);
+  deps.networkChanged(before.network.id);
+  return etags;
+}

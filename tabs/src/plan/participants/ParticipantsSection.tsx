@@ -1,0 +1,159 @@
+import { useId } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { Participant, ParticipantKind } from '@domain/model';
+import { competenceAreaLabel, roleLabel } from '@domain/labels';
+import { useApp } from '../../shell/AppContext';
+import type { SectionProps } from '../SectionProps';
+import { byIds, useAnnouncer, useTableStyles } from '../../shared/formKit';
+import { ItemActions } from '../../shared/ItemActions';
+import { PlanSection, headingIdOf } from '../../shared/PlanSection';
+import { useDeleteConfirmation } from '../../shared/useDeleteConfirmation';
+import { useInlineEditing } from '../../shared/useInlineEditing';
+import { KIND_HELP, ParticipantForm } from './ParticipantForm';
+import { CompetenceDiamond } from './CompetenceDiamond';
+import { orderParticipants } from './order';
+import { useTeamMembers } from './useTeamMembers';
+
+const useStyles = makeStyles({
+  groupHeading: { margin: '20px 0 2px', fontSize: tokens.fontSizeBase500 },
+  groupHelp: { margin: '0 0 8px', color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
+  you: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
+});
+
+/** The register of the network's people: core and along-the-way, their roles and the competences they bring. */
+export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
+  const { t, api, locale } = useApp();
+  const { announce, region } = useAnnouncer();
+  const networkId = plan.network.id;
+  const ordered = orderParticipants(plan.participants, locale);
+  const teamMembers = useTeamMembers(networkId, canEdit);
+  const editor = useInlineEditing<Participant>((participant) => `participant-edit-${participant.id}`);
+  const deletion = useDeleteConfirmation<Participant>({
+    remove: (participant) =>
+      api.del(
+        `/api/networks/${encodeURIComponent(networkId)}/participants/${encodeURIComponent(participant.id)}`,
+        plan.participants.find((p) => p.id === participant.id)?.etag ?? participant.etag ?? '',
+      ),
+    reload,
+    texts: ({ name }) => ({
+      title: t('tab.participants.confirmTitle', { name }),
+      body: t('tab.participants.confirmBody', { name }),
+      confirmLabel: t('tab.participants.confirmDelete'),
+    }),
+    onDeleted: ({ name }) => announce(t('tab.participants.deleted', { name })),
+    focusAfterDelete: () => editor.addButton.current ?? byIds(headingIdOf('participants')),
+    focusAfterCancel: (participant) => byIds(`participant-delete-${participant.id}`),
+  });
+  const { editing, edited } = editor;
+
+  return (
+    <PlanSection
+      name="participants"
+      title={t('tab.participants.heading')}
+      intro={t('tab.participants.intro')}
+      region={region}
+      add={canEdit && !editing ? { label: t('tab.participants.add'), onClick: editor.add, ref: editor.addButton } : undefined}
+    >
+      {canEdit && editing && (
+        <ParticipantForm
+          key={edited?.id ?? 'new'}
+          networkId={networkId}
+          participant={edited}
+          latestEtag={edited ? plan.participants.find((p) => p.id === edited.id)?.etag : undefined}
+          teamMembers={teamMembers}
+          reload={reload}
+          onCancel={editor.close}
+          onDone={({ name, created }) => {
+            announce(t(created ? 'tab.participants.added' : 'tab.participants.saved', { name }));
+            editor.close();
+          }}
+        />
+      )}
+      {(['core', 'along'] as const).map((kind) => (
+        <ParticipantGroup
+          key={kind}
+          kind={kind}
+          participants={ordered.filter((p) => p.kind === kind)}
+          myParticipantId={plan.myParticipantId}
+          canEdit={canEdit && !editing}
+          onEdit={editor.edit}
+          onDelete={deletion.ask}
+        />
+      ))}
+      <CompetenceDiamond participants={plan.participants} />
+      {deletion.dialog}
+    </PlanSection>
+  );
+}
+
+function ParticipantGroup(props: {
+  kind: ParticipantKind;
+  participants: Participant[];
+  myParticipantId?: string;
+  canEdit: boolean;
+  onEdit: (p: Participant) => void;
+  onDelete: (p: Participant) => void;
+}) {
+  const { t, locale } = useApp();
+  const styles = useStyles();
+  const table = useTableStyles();
+  const headingId = useId();
+  const { kind, participants } = props;
+  const heading = t(kind === 'core' ? 'tab.participants.groupCore' : 'tab.participants.groupAlong', { count: participants.length });
+  return (
+    <>
+      <h3 id={headingId} className={styles.groupHeading}>
+        {heading}
+      </h3>
+      <p className={styles.groupHelp}>{t(KIND_HELP[kind])}</p>
+      {participants.length === 0 ? (
+        <p className={table.muted}>{t('tab.participants.none')}</p>
+      ) : (
+        <div className={table.wrap}>
+          <table className={table.table} aria-labelledby={headingId} data-kind={kind}>
+            <thead>
+              <tr>
+                <th scope="col" className={table.th}>{t('tab.participants.field.name')}</th>
+                <th scope="col" className={table.th}>{t('tab.participants.field.role')}</th>
+                <th scope="col" className={table.th}>{t('tab.participants.field.unit')}</th>
+                <th scope="col" className={table.th}>{t('tab.participants.field.email')}</th>
+                <th scope="col" className={table.th}>{t('tab.participants.col.competences')}</th>
+                {props.canEdit && <th scope="col" className={table.th}>{t('tab.participants.col.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {participants.map((p) => {
+                const competences = [...p.competenceAreas.map((a) => competenceAreaLabel(a, locale)), ...p.customCompetences];
+                return (
+                  <tr key={p.id} data-participant={p.id}>
+                    <th scope="row" className={table.rowHeader}>
+                      {p.name}
+                      {p.id === props.myParticipantId && <span className={styles.you}> {t('tab.participants.you')}</span>}
+                    </th>
+                    <td className={table.td}>{roleLabel(p.role, locale)}</td>
+                    <td className={table.td}>{p.unit}</td>
+                    <td className={table.td}>{p.email}</td>
+                    <td className={table.td}>{competences.join(', ')}</td>
+                    {props.canEdit && (
+                      <td className={table.td}>
+                        <ItemActions
+                          className={table.actions}
+                          editId={`participant-edit-${p.id}`}
+                          removeId={`participant-delete-${p.id}`}
+                          editLabel={t('tab.participants.editLabel', { name: p.name })}
+                          removeLabel={t('tab.participants.deleteLabel', { name: p.name })}
+                          onEdit={() => props.onEdit(p)}
+                          onRemove={() => props.onDelete(p)}
+                        />
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { Text, makeStyles } from '@fluentui/react-components';
+import { useApp } from '../../shell/AppContext';
+import type { SectionProps } from '../SectionProps';
+import { NetworkTypeInfo } from './NetworkTypeInfo';
+import { Revisions } from './Revisions';
+import { Subthemes } from './Subthemes';
+import { ThemeEditor } from './ThemeEditor';
+import { ThemeView } from './ThemeView';
+
+const useStyles = makeStyles({ part: { marginTop: '32px' } });
+
+/** "Udfold netværkets tema" (the handbook, and its "Udfold netværkstemaet"): the questions, the good theme's characteristics, subthemes, revisions. */
+export function ThemeSection({ plan, canEdit, reload }: SectionProps) {
+  const { t } = useApp();
+  const styles = useStyles();
+  return (
+    <section aria-labelledby="theme-title">
+      <h2 id="theme-title">{t('tab.theme.title')}</h2>
+      <Text as="p" block>{t('tab.theme.intro')}</Text>
+      <NetworkTypeInfo type={plan.network.type} />
+      <div className={styles.part}>
+        {canEdit ? <ThemeEditor plan={plan} reload={reload} /> : <ThemeView plan={plan} />}
+      </div>
+      <section aria-labelledby="theme-subthemes" className={styles.part}>
+        <h3 id="theme-subthemes">{t('tab.theme.subthemes.title')}</h3>
+        <Subthemes plan={plan} canEdit={canEdit} reload={reload} />
+      </section>
+      <section aria-labelledby="theme-revisions" className={styles.part}>
+        <h3 id="theme-revisions">{t('tab.theme.revisions.title')}</h3>
+        <Text as="p" block>{t('tab.theme.revisions.intro')}</Text>
+        <Revisions revisions={plan.themeRevisions} />
+      </section>
+    </section>
+  );
+}
