@@ -4,7 +4,11 @@ import { canEditPlan, memberKeys, participantOf, roleOf } from '../domain/access
 import { formatDate } from '../domain/dates';
 import { meetingLabel } from '../domain/labels';
 import { isPostable, nextMeeting, openForReflection } from '../domain/series';
-import { agendaCardFor, analysisCardFor, ideaLotCardFor, reflectionCardFor, type AdaptiveCard } from '../cards';
+import type { AdaptiveCard } from '../cards/shared';
+import { agendaCardFor } from '../agenda/card';
+import { analysisCardFor } from '../analysis/card';
+import { ideaLotCardFor } from '../ideas/card';
+import { reflectionCardFor } from '../reflections/card';
 import type { ActionServices, CardActor } from './types';
 
 // What the chat commands "næste møde", "idéer" and "mine refleksioner" answer with: cards from the

@@ -1,5 +1,7 @@
 import { t } from '../i18n';
-import { ANALYSIS_VERBS, IDEA_VERBS, REFLECTION_VERBS } from '../cards';
+import { ANALYSIS_VERBS } from '../analysis/card';
+import { IDEA_VERBS } from '../ideas/card';
+import { REFLECTION_VERBS } from '../reflections/card';
 import { addAnalysisNote, showAnalysis } from '../analysis/cardActions';
 import { addIdea, ownIdea, setIdeaStatus, showIdeas } from '../ideas/cardActions';
 import { saveReflection, showReflection } from '../reflections/cardActions';

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n';
-import type { AdaptiveCard } from '../cards';
+import type { AdaptiveCard } from '../cards/shared';
 import type { NetworkStore } from '../storage/networkStore';
 import type { NetworkAggregate } from '../domain/model';
 import type { NetworkRole } from '../domain/access';

@@ -1,10 +1,16 @@
 import type { RowChange } from '../storage/networkStore';
 import * as schemas from '../domain/schemas';
+import { networkMaterial } from '../domain/material';
+import { inNetwork } from '../api/context';
 import { collectionHandlers, type CollectionSpec } from '../api/collections';
 import { operationHandlers } from '../api/perform';
 import { addAnalysisNote, changeAnalysisNote, deleteAnalysisNote } from './operations';
 
-// Analysis in the tab: the leaders' categories (one way in: plain list handling), everybody's notes.
+// Analysis in the tab: the material to analyse, the leaders' categories (one way in: plain list handling),
+// everybody's notes.
+
+/** GET …/analysis/material — everything by meeting and subtheme, so everybody sees everything in the analysis. */
+export const analysisMaterial = inNetwork('read', async (ctx) => ({ body: networkMaterial(ctx.aggregate) }));
 
 export const analysisCategories = collectionHandlers({
   kind: 'analysisCategory',

@@ -1,6 +1,6 @@
 import { t, type Locale } from '../i18n';
 import { MAX } from '../domain/schemas';
-import type { AnalysisCategory, AnalysisNote, Network } from '../domain/model';
+import type { AnalysisCategory, AnalysisNote, Network, NetworkAggregate } from '../domain/model';
 import { analysisPresetLabel } from '../domain/labels';
 import { adaptiveCard, execute, heading, refreshWith, text, type CardElement } from '../cards/shared';
 
@@ -57,4 +57,16 @@ function categoryBlock(category: AnalysisCategory, { notes, locale }: AnalysisCa
     ...shown.map((note) => text(`• ${note.text} — ${note.author.name}`, {}, { spacing: 'none' })),
     ...(mine.length > shown.length ? [text(t(locale, 'card.moreInTab', { count: mine.length - shown.length }), { isSubtle: true })] : []),
   ];
+}
+
+/** The analysis card from the network's stored state: what a command shows and what a press answers with. */
+export function analysisCardFor(aggregate: NetworkAggregate, view: { locale: Locale; notice?: string; refreshUserIds?: readonly string[] }) {
+  return buildAnalysisCard({
+    network: aggregate.network,
+    categories: aggregate.analysisCategories,
+    notes: aggregate.analysisNotes,
+    locale: view.locale,
+    notice: view.notice,
+    refreshUserIds: view.refreshUserIds,
+  });
 }

@@ -1,6 +1,6 @@
 import { t, type Locale } from '../i18n';
 import type { Refusal } from '../changes/operation';
-import { ANALYSIS_CATEGORY_INPUT_ID, ANALYSIS_TEXT_INPUT_ID, analysisCardFor } from '../cards';
+import { ANALYSIS_CATEGORY_INPUT_ID, ANALYSIS_TEXT_INPUT_ID, analysisCardFor } from './card';
 import { stringField } from '../actions/load';
 import { answerInText, committed, operationContext, refusalText } from '../actions/perform';
 import type { CardActionHandler, CardActionInput } from '../actions/types';

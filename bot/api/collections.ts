@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import type { NetworkAggregate } from '../domain/model';
 import type { RowChange } from '../storage/networkStore';
 import type { RowKind } from '../storage/rows';
-import { commit, inNetwork, parseBody, requireIfMatch, stamp, type Access, type Handler, type NetworkContext } from './context';
+import { commit, inNetwork, parseBody, requireIfMatch, stamp, type Access, type ApiResult, type Handler, type NetworkContext } from './context';
 import { applyPatch } from '../changes/operation';
 import { conflict, notFound, type ApiError } from './errors';
 
-// Ideas and analysis notes have operations of their own (bot/ideas, bot/analysis): card and tab share them.
+// The generic handling of a network's parts, used by the capabilities' api.ts: lists (create, patch,
+// delete) and things a network or meeting has exactly one of (saveSingleton). Ideas and analysis notes
+// have operations of their own (bot/ideas, bot/analysis): card and tab share them.
 type ListKey = 'subthemes' | 'participants' | 'meetings' | 'analysisCategories';
 type Item<K extends ListKey> = NetworkAggregate[K][number];
 
@@ -82,4 +84,30 @@ export function collectionHandlers<K extends ListKey>(spec: CollectionSpec<K>): 
   });
 
   return { create, patch, remove };
+}
+
+export interface SingletonSave<T extends object> {
+  kind: RowKind;
+  ids?: string[];
+  existing?: T & { etag?: string };
+  value: T;
+  next: NetworkAggregate;
+  extra?: RowChange[];
+}
+
+/**
+ * Things a network or meeting has exactly one of (theme, agenda, summary...): PUT creates or replaces.
+ * The first save creates (a concurrent first save gets 409); later saves need the ETag the client saw.
+ */
+export async function saveSingleton<T extends object>(ctx: NetworkContext, save: SingletonSave<T>): Promise<ApiResult> {
+  let change: RowChange;
+  if (save.existing) {
+    const etag = requireIfMatch(ctx);
+    if (save.existing.etag !== etag) throw conflict();
+    change = { op: 'update', kind: save.kind, ids: save.ids, value: save.value, etag };
+  } else {
+    change = { op: 'create', kind: save.kind, ids: save.ids, value: save.value };
+  }
+  const [etag] = await commit(ctx, save.next, [change, ...(save.extra ?? [])]);
+  return { status: save.existing ? 200 : 201, body: { ...save.value, etag }, etag };
 }

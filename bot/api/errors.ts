@@ -32,4 +32,6 @@ export const notFound = (key: MessageKey = 'api.notFound') => new ApiError(404, 
 export const conflict = () => new ApiError(409, 'conflict', 'api.conflict');
 export const alreadyExists = () => new ApiError(409, 'alreadyExists', 'api.alreadyExists');
 export const preconditionRequired = () => new ApiError(428, 'ifMatchRequired', 'api.ifMatchRequired');
+/** Deleting what others' work still refers to, refused in words (participants/api.ts, meetings/api.ts). */
+export const inUse = (key: MessageKey, params: MessageParams) => new ApiError(422, 'inUse', key, [], params);
 export const unavailable = () => new ApiError(503, 'storageUnavailable', 'api.storageUnavailable');

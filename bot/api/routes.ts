@@ -1,21 +1,20 @@
 import type { Handler } from './context';
-import { createNetwork, deleteNetwork, getNetwork, listNetworks, me, patchNetwork } from './networks';
-import { listTeamMembers } from './teamMembers';
-import { cancellationsIcs, getCalendar, meetingIcs, seriesIcs } from './calendarIcs';
-import { bookCalendar } from './calendarBooking';
-import { deliveryDocument, deliveryDraft } from './delivery';
-import { analysisMaterial, plenary } from './material';
-import {
-  closeMeeting, ideaFromReflection, listSends, postAgendaNow, postIdeaLotNow, previewAgenda, reflectionStatus, reopenMeeting,
-} from './sending';
-import { erasePersonData, exportMyData, exportPersonData } from './privacy';
-import { meetings, participants, subthemes } from './resources';
-import { ideas } from '../ideas/api';
-import { listReflections, putMyReflection } from '../reflections/api';
-import { analysisCategories, analysisNotes } from '../analysis/api';
-import {
-  removeAssignment, saveAgenda, saveAssignment, saveDelivery, savePhasePlan, saveSummary, saveTheme,
-} from './singletons';
+import { createNetwork, deleteNetwork, getNetwork, listNetworks, me, patchNetwork } from '../networks/api';
+import { erasePersonData, exportMyData, exportPersonData } from '../privacy/api';
+import { saveTheme, subthemes } from '../theme/api';
+import { participants } from '../participants/api';
+import { listTeamMembers } from '../participants/teamMembers';
+import { meetings } from '../meetings/api';
+import { removeAssignment, saveAssignment } from '../planner/api';
+import { postAgendaNow, previewAgenda, saveAgenda } from '../agenda/api';
+import { closeMeeting, ideaFromReflection, listReflections, putMyReflection, reflectionStatus, reopenMeeting } from '../reflections/api';
+import { plenary, saveSummary } from '../summary/api';
+import { ideas, postIdeaLotNow } from '../ideas/api';
+import { listSends } from '../sending/api';
+import { analysisCategories, analysisMaterial, analysisNotes } from '../analysis/api';
+import { deliveryDocument, deliveryDraft, saveDelivery } from '../delivery/api';
+import { savePhasePlan } from '../phases/api';
+import { bookCalendar, cancellationsIcs, getCalendar, meetingIcs, seriesIcs } from '../calendar/api';
 
 export interface Route {
   method: 'get' | 'post' | 'put' | 'patch' | 'del';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanText } from './text';
+import { MAX, MAX_ITEMS } from './limits';
 import { defaultEndDate, defaultMeetingEnd, isClockTime, isRealIsoDate } from './dates';
 import {
   ANALYSIS_CATEGORY_PRESETS,
@@ -18,7 +19,7 @@ import {
 // timestamps, etags) are not accepted from the client; strict objects reject them.
 // Defaults live only in the create schemas: a patch must never fill in a field the user did not send.
 
-export const MAX = { name: 120, short: 200, medium: 1000, long: 4000, email: 254, id: 64 } as const;
+export { MAX, MAX_ITEMS } from './limits';
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -312,7 +313,7 @@ export const deliverySaveSchema = z.strictObject({
   practiceChanges: optionalText(MAX.long).default(''),
   recommendations: z
     .array(z.strictObject({ id: optional(idSchema), text: requiredText(MAX.medium) }))
-    .max(20)
+    .max(MAX_ITEMS.recommendations)
     .default([]),
   other: optionalText(MAX.long).default(''),
   dissemination: z
@@ -323,7 +324,7 @@ export const deliverySaveSchema = z.strictObject({
         when: optionalText(MAX.short).default(''),
       }),
     )
-    .max(30)
+    .max(MAX_ITEMS.dissemination)
     .default([]),
   status: z.enum(DELIVERY_STATUSES).default('draft'),
 });

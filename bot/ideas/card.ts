@@ -1,6 +1,6 @@
 import { t, type Locale } from '../i18n';
 import { MAX } from '../domain/schemas';
-import { IDEA_STATUSES, type Idea, type IdeaStatus, type Network } from '../domain/model';
+import { IDEA_STATUSES, type Idea, type IdeaStatus, type Network, type NetworkAggregate } from '../domain/model';
 import { ideaStatusLabel } from '../domain/labels';
 import { adaptiveCard, execute, heading, refreshWith, text, type CardElement } from '../cards/shared';
 
@@ -90,4 +90,24 @@ function ideaBlock(idea: Idea, { locale, viewer, network }: IdeaLotCardInput): C
       ...(actions.length ? [{ type: 'ActionSet', actions }] : []),
     ],
   };
+}
+
+export interface IdeaLotView {
+  locale: Locale;
+  isLeader?: boolean;
+  userId?: string;
+  refreshUserIds?: readonly string[];
+  notice?: string;
+}
+
+/** The idea lot card from the network's stored state: what is posted and what a press answers with. */
+export function ideaLotCardFor(aggregate: NetworkAggregate, view: IdeaLotView) {
+  return buildIdeaLotCard({
+    network: aggregate.network,
+    ideas: aggregate.ideas,
+    locale: view.locale,
+    viewer: { isLeader: !!view.isLeader, userId: view.userId },
+    refreshUserIds: view.refreshUserIds,
+    notice: view.notice,
+  });
 }

@@ -3,7 +3,7 @@ import type { NetworkAggregate } from '../domain/model';
 import { canEditPlan } from '../domain/access';
 import { openForReflection } from '../domain/series';
 import type { Refusal } from '../changes/operation';
-import { IDEA_TEXT_INPUT_ID, ideaLotCardFor, statusInputId } from '../cards';
+import { IDEA_TEXT_INPUT_ID, ideaLotCardFor, statusInputId } from './card';
 import { stringField } from '../actions/load';
 import { answerInText, committed, operationContext, refusalText } from '../actions/perform';
 import type { CardActionHandler, CardActionInput, Loaded } from '../actions/types';

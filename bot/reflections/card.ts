@@ -1,8 +1,9 @@
 import { t, type Locale } from '../i18n';
-import type { Meeting, Network, Reflection, Subtheme } from '../domain/model';
+import type { Meeting, Network, NetworkAggregate, Participant, Reflection, Subtheme } from '../domain/model';
 import { formatDate } from '../domain/dates';
 import { MAX } from '../domain/schemas';
-import { meetingLabel } from '../domain/labels';
+import { defaultReflectionQuestions, meetingLabel } from '../domain/labels';
+import { subthemeOf } from '../domain/network';
 import { adaptiveCard, clean, execute, heading, plainLabel, refreshWith, text, type CardElement } from '../cards/shared';
 
 // "Individuel opsamling" (the handbook) in the participant's 1:1 chat. Answers are private to the
@@ -90,4 +91,34 @@ function readBack({ reflection, questions, mode, locale }: ReflectionCardInput):
     ]),
     ...(mode === 'closed' ? [text(t(locale, 'card.reflection.closed'), { isSubtle: true })] : []),
   ];
+}
+
+/** The questions a meeting asks: its own, else the defaults in the given language. */
+export const reflectionQuestionsOf = (meeting: Meeting, locale: Locale): string[] =>
+  meeting.reflectionQuestions.length ? meeting.reflectionQuestions : defaultReflectionQuestions(locale);
+
+export interface ReflectionView {
+  locale: Locale;
+  /** Show the form even when an answer exists (the participant pressed "edit"). */
+  editing?: boolean;
+  refreshUserIds?: readonly string[];
+  notice?: ReflectionCardInput['notice'];
+}
+
+/** A participant's reflection card from the network's stored state: what is sent and what a press answers with. */
+export function reflectionCardFor(aggregate: NetworkAggregate, meeting: Meeting, participant: Participant, view: ReflectionView) {
+  const reflection = aggregate.reflections.find((r) => r.meetingId === meeting.id && r.participantId === participant.id);
+  const mode = meeting.closedAt ? 'closed' : !reflection || view.editing ? 'form' : 'answered';
+  return buildReflectionCard({
+    network: aggregate.network,
+    meeting,
+    meetings: aggregate.meetings,
+    subtheme: subthemeOf(aggregate, meeting),
+    questions: reflectionQuestionsOf(meeting, view.locale),
+    reflection,
+    mode,
+    locale: view.locale,
+    refreshUserIds: view.refreshUserIds,
+    notice: view.notice,
+  });
 }

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { meetingOf } from '../domain/network';
-import { answerInputId, reflectionCardFor, reflectionQuestionsOf, SHARED_INPUT_ID } from '../cards';
+import { answerInputId, reflectionCardFor, reflectionQuestionsOf, SHARED_INPUT_ID } from './card';
 import { refuse, stringField } from '../actions/load';
 import { answerInText, committed, operationContext, refusalText } from '../actions/perform';
 import type { CardActionHandler, CardActionInput, Loaded } from '../actions/types';

@@ -1,7 +1,8 @@
 import type { Logger } from '../config/logger';
 import type { NetworkAggregate } from '../domain/model';
 import { meetingEndsAt } from '../domain/series';
-import { agendaCardFor, ideaLotCardFor } from '../cards';
+import { agendaCardFor } from '../agenda/card';
+import { ideaLotCardFor } from '../ideas/card';
 import type { NetworkStore } from '../storage/networkStore';
 import { SendError } from '../teams/proactive';
 import { networkLocale } from '../domain/network';

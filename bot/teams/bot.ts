@@ -11,7 +11,7 @@ import { helpText, unknownText, welcomeText } from './replies';
 import { runCardAction, type ActionServices, type CardActionInput, type CardActionResult } from '../actions';
 import { analysisReplies, ideaLotReplies, myReflectionReplies, nextMeetingReplies, type ChatReply, type CommandInput } from '../actions/commands';
 import { toActivity } from './proactive';
-import { CARD_CONTENT_TYPE } from '../cards';
+import { CARD_CONTENT_TYPE } from '../cards/shared';
 
 export interface BotDependencies {
   conversations: ConversationStore;

@@ -1,5 +1,5 @@
 import { TurnContext, type Activity, type Attachment } from 'botbuilder';
-import { CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards';
+import { CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards/shared';
 import type { ConversationRef, TurnContext as Context } from './adapter';
 
 // Proactive messages: post, update in place, and open a 1:1 chat. Failures come back as

@@ -142,9 +142,12 @@ describe('the plan tab: participants, meetings, planning tool and print view', (
     expect((await lene.patch(`/api/networks/${networkId}/participants/${soren.id}`, { email: 'soren@example.dk' }, { 'If-Match': soren.etag })).status).toBe(200);
 
     await form.getByRole('button', { name: 'Gem' }).click();
-    await expect(form.getByText('En anden har ændret dette')).toBeVisibleSoon();
+    // The shared save kit's conflict bar: a group named by its heading, so it is found once.
+    const conflict = form.getByRole('group', { name: 'En anden har ændret dette' });
+    await expect(conflict).toBeVisibleSoon();
+    await expect(conflict.getByText('Din tekst er bevaret.', { exact: false })).toBeVisibleSoon();
     await screenshot(page, 'tabs-plan-participants-conflict');
-    await form.getByRole('button', { name: 'Hent den nyeste version' }).click();
+    await conflict.getByRole('button', { name: 'Hent den nyeste version' }).click();
     await expect(form.getByLabel('Enhed eller organisation')).toHaveValueSoon('Borger, modtager hjemmehjælp');
     await form.getByRole('button', { name: 'Gem' }).click();
     await form.waitFor({ state: 'detached' });

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { App } from '../../bot/app';
 import { addDays, formatDate, isoWeek, todayInCopenhagen, weeksOfPeriod } from '../../bot/domain/dates';
 import { clientFor, startTestApp } from '../support/testApp';
@@ -37,6 +37,8 @@ describe('theme and timeline of the plan', () => {
     return page;
   }
 
+  /** The shared save kit's conflict bar (a MessageBar, a group named by its heading): one, wherever it is. */
+  const conflictBar = (scope: Page | Locator) => scope.getByRole('group', { name: 'En anden har ændret dette' });
   const heading = (page: Page) => page.getByLabel(/^Netværkstema/);
   const why = (page: Page) => page.getByLabel('Hvorfor er temaet interessant?');
   const dream = (page: Page) => page.getByLabel('Hvad er potentialerne eller drømmen?');
@@ -97,11 +99,14 @@ describe('theme and timeline of the plan', () => {
     expect(omars.status).toBe(200);
 
     await page.getByRole('button', { name: 'Gem temaet' }).click();
-    await page.getByText('En anden har ændret dette, siden du hentede det.', { exact: false }).waitFor();
+    await conflictBar(page).waitFor();
+    await conflictBar(page).getByText('Din tekst er bevaret.', { exact: false }).waitFor();
     expect(await dream(page).inputValue()).toBe('Frivillige i alle plejecentre');
     await screenshot(page, 'tabs-theme-conflict');
 
-    await page.getByRole('button', { name: 'Hent den nyeste version' }).click();
+    await conflictBar(page).getByRole('button', { name: 'Hent den nyeste version' }).click();
+    await conflictBar(page).waitFor({ state: 'detached' });
+    await page.getByText('Ændringerne fra den anden er hentet ind', { exact: false }).waitFor();
     await page.getByText('Din tekst er bevaret.', { exact: false }).waitFor();
     // Lene's typed text stays; Omar's changes come in where Lene typed nothing.
     expect(await dream(page).inputValue()).toBe('Frivillige i alle plejecentre');
@@ -287,9 +292,10 @@ describe('theme and timeline of the plan', () => {
     expect((await omar.put(`/api/networks/${id}/phases`, { steps }, { 'If-Match': plan.phasePlan.etag })).status).toBe(200);
 
     await dialog.getByRole('button', { name: 'Gem' }).click();
-    await dialog.getByText('En anden har ændret dette, siden du hentede det.', { exact: false }).waitFor();
+    await conflictBar(dialog).waitFor();
     await screenshot(page, 'tabs-timeline-conflict');
-    await dialog.getByRole('button', { name: 'Hent den nyeste version' }).click();
+    await conflictBar(dialog).getByRole('button', { name: 'Hent den nyeste version' }).click();
+    await conflictBar(dialog).waitFor({ state: 'detached' });
     await dialog.getByText('din ændring er bevaret', { exact: false }).waitFor();
     expect(await dialog.getByLabel(/^Titel/).inputValue()).toBe('Fase 1: Opstart og markvandring');
     await dialog.getByRole('button', { name: 'Gem' }).click();

@@ -5,7 +5,7 @@ import { useApp } from '../shell/AppContext';
 import { saveFile } from '../shared/saveFile';
 import { PrintIcon } from '../shared/formKit';
 import { OutcomeMessage, type Outcome } from '../shared/SendButton';
-import { deliveryPath } from './useDeliveryDraft';
+import { networkApi } from '../shell/networkApi';
 
 // The delivery out of Teams: a Word document in Danish or English (GET …/delivery.docx?lang=, fetched with the
 // user's identity and saved under the server's file name) and the print view (?view=print).
@@ -38,7 +38,7 @@ export function ExportButtons({ networkId, dirty, saved }: { networkId: string; 
     setBusy(lang);
     setOutcome(undefined);
     try {
-      const file = await api.download(`${deliveryPath(networkId)}.docx?lang=${lang}`, `${t('delivery.filename')}.docx`);
+      const file = await networkApi(api, networkId).delivery.document(lang, `${t('delivery.filename')}.docx`);
       saveFile(file);
       setOutcome({ intent: 'success', message: t('tab.delivery.export.downloaded', { file: file.filename }) });
     } catch (error) {

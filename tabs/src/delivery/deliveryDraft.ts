@@ -1,4 +1,6 @@
 import type { Delivery, DeliveryStatus } from '@domain/model';
+import { MAX, MAX_ITEMS } from '@domain/limits';
+import type { Suggestion } from '../shell/networkApi';
 
 // "Leverance til Chefforum" as the leader edits it: rows with a client key (new rows have no id yet), moving a
 // recommendation, filling empty fields from the server's draft (GET …/delivery/draft) without overwriting typed
@@ -7,8 +9,8 @@ import type { Delivery, DeliveryStatus } from '@domain/model';
 export const TEXT_FIELDS = ['theme', 'knowledgeSummary', 'practiceChanges', 'other'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
-/** As bot/domain/schemas.ts deliverySaveSchema allows. */
-export const LIMITS = { theme: 200, long: 4000, recommendation: 1000, cell: 200, recommendations: 20, dissemination: 30 } as const;
+/** As the server's delivery schema allows. */
+export const LIMITS = { theme: MAX.short, long: MAX.long, recommendation: MAX.medium, cell: MAX.short, ...MAX_ITEMS } as const;
 
 export interface DraftRecommendation {
   key: string;
@@ -33,7 +35,8 @@ export interface DeliveryDraft {
 }
 
 /** What GET …/delivery/draft answers (bot/delivery/prefill.ts). */
-export type Suggestion = Omit<Delivery, 'etag' | 'updatedAt' | 'updatedBy'>;
+/** The server's suggestion (GET …/delivery/draft): its type is the API client's. */
+export type { Suggestion };
 
 let counter = 0;
 export const newKey = (prefix: string) => `${prefix}${++counter}`;

@@ -3,9 +3,9 @@ import type { Delivery, DeliveryStatus } from '@domain/model';
 import { useApp } from '../shell/AppContext';
 import type { PlanView } from '../shell/usePlan';
 import { useBaseEtag, useSaver } from '../shared/formKit';
-import { deliveryBody, draftErrors, draftOf, hasErrors, mergeDrafts, sameDraft, TEXT_FIELDS, type DeliveryDraft, type Errors, type Suggestion } from './deliveryDraft';
+import { deliveryBody, draftErrors, draftOf, hasErrors, mergeDrafts, sameDraft, TEXT_FIELDS, type DeliveryDraft, type Errors } from './deliveryDraft';
+import { useNetworkApi } from '../shell/useNetworkApi';
 
-export const deliveryPath = (networkId: string) => `/api/networks/${encodeURIComponent(networkId)}/delivery`;
 
 const NO_ERRORS: Errors = { recommendations: {}, who: {} };
 
@@ -14,14 +14,14 @@ const NO_ERRORS: Errors = { recommendations: {}, who: {} };
  * PUT …/delivery with the delivery's ETag once it exists. An untouched draft follows the saved version.
  */
 export function useDeliveryDraft(plan: PlanView, reload: () => Promise<void>) {
-  const { api, t } = useApp();
+  const { t } = useApp();
   const saved = plan.delivery;
   const baseline = useMemo(() => draftOf(saved), [saved?.etag]);
   const [draft, setDraft] = useState<DeliveryDraft>(baseline);
   const [errors, setErrors] = useState<Errors>(NO_ERRORS);
   const saver = useSaver(TEXT_FIELDS);
   const etag = useBaseEtag(saved?.etag);
-  const path = deliveryPath(plan.network.id);
+  const client = useNetworkApi(plan.network.id).delivery;
 
   // The saved version moved on (this user's save, or the latest version after a conflict): what the user changed
   // stays, the rest follows the saved version — an untouched draft becomes the saved version.
@@ -48,7 +48,7 @@ export function useDeliveryDraft(plan: PlanView, reload: () => Promise<void>) {
     if (!validate(draft)) return false;
     let stored: Delivery | undefined;
     const ok = await saver.run(async () => {
-      stored = await api.put<Delivery>(path, deliveryBody(draft, status), etag.base);
+      stored = await client.save(deliveryBody(draft, status), etag.base);
       etag.reset(stored.etag);
       await reload();
     });
@@ -79,7 +79,7 @@ export function useDeliveryDraft(plan: PlanView, reload: () => Promise<void>) {
       saver.clear();
     },
     /** GET …/delivery/draft: what the summaries and the prioritised analysis suggest. */
-    suggestion: () => api.get<Suggestion>(`${path}/draft`),
+    suggestion: client.suggestion,
   };
 }
 

@@ -1,8 +1,9 @@
 import { defaultEndDate, formatDate, isRealIsoDate, todayInCopenhagen } from '@domain/dates';
-import type { Network, NetworkType } from '@domain/model';
+import type { NetworkType } from '@domain/model';
 import type { NetworkRole } from '@domain/access';
 import type { Locale, MessageKey } from '@i18n';
 import { ApiError } from '../shell/api';
+import { type NetworkEntry } from '../shell/networkApi';
 
 // The "new network" form as data: what the user typed, what is missing, what the server said.
 
@@ -20,10 +21,7 @@ export interface NetworkDraft {
   endDateChosen: boolean;
 }
 
-/** What GET /api/networks lists: the network and the caller's role in it. */
-export interface NetworkEntry extends Network {
-  role: NetworkRole;
-}
+export type { NetworkEntry };
 
 export function emptyDraft(now = new Date()): NetworkDraft {
   const startDate = todayInCopenhagen(now);

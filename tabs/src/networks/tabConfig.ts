@@ -4,6 +4,7 @@ import type { Api } from '../shell/api';
 import { ApiError } from '../shell/api';
 import type { Host } from '../shell/host';
 import type { ChannelRef, NetworkEntry, TabKind } from './networkDraft';
+import { networkApi } from '../shell/networkApi';
 
 // The configurable tab: which channel asks, linking a network to it, and telling Teams what to show.
 
@@ -25,15 +26,15 @@ export const isLinkedTo = (network: Pick<Network, 'teamId' | 'channelId'>, chann
 /** PATCH {teamId, channelId} with the ETag; one retry with a fresh ETag if the listed one went stale. */
 export async function linkToChannel(api: Api, network: NetworkEntry, channel: ChannelRef): Promise<void> {
   if (isLinkedTo(network, channel)) return;
-  const path = `/api/networks/${encodeURIComponent(network.id)}`;
+  const client = networkApi(api, network.id);
   const body = { teamId: channel.teamId, channelId: channel.channelId };
   try {
-    await api.patch(path, body, network.etag ?? '');
+    await client.patch(body, network.etag);
   } catch (error) {
     if (!(error instanceof ApiError && error.isConflict)) throw error;
-    const fresh = await api.get<{ network: Network }>(path);
+    const fresh = await client.get();
     if (isLinkedTo(fresh.network, channel)) return;
-    await api.patch(path, body, fresh.network.etag ?? '');
+    await client.patch(body, fresh.network.etag);
   }
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApp } from '../shell/AppContext';
 import type { NetworkEntry } from './networkDraft';
+import { networksApi } from '../shell/networkApi';
 
 /** GET /api/networks (optionally only the channel's): the caller's networks with their role. `skip` asks nothing. */
 export function useMyNetworks(channelId?: string, skip = false) {
@@ -10,9 +11,7 @@ export function useMyNetworks(channelId?: string, skip = false) {
   const load = useCallback(async () => {
     if (skip) return;
     try {
-      const query = channelId ? `?channelId=${encodeURIComponent(channelId)}` : '';
-      const { networks: list } = await api.get<{ networks: NetworkEntry[] }>(`/api/networks${query}`);
-      setNetworks(list);
+      setNetworks(await networksApi(api).list(channelId));
       setError(undefined);
     } catch (failure) {
       setError(failure as Error);

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Network } from '@domain/model';
 import { useApp } from '../shell/AppContext';
 import {
   NETWORK_FIELDS, createBody, draftErrors, emptyDraft, fieldErrorsFrom,
   type ChannelRef, type NetworkDraft, type NetworkEntry, type NetworkFieldErrors,
 } from './networkDraft';
+import { networksApi } from '../shell/networkApi';
 
 /** State and submit of the "new network" form, shared by My networks and the tab's config page. */
 export function useNetworkForm() {
@@ -42,7 +42,7 @@ export function useNetworkForm() {
       }
       setBusy(true);
       try {
-        const created = await api.post<Network>('/api/networks', createBody(draft, locale, channel));
+        const created = await networksApi(api).create(createBody(draft, locale, channel));
         setErrors({});
         return { ...created, role: 'leader' };
       } catch (failure) {

@@ -3,6 +3,7 @@ import { Field, SpinButton, makeStyles } from '@fluentui/react-components';
 import { useApp } from '../shell/AppContext';
 import type { PlanView } from '../shell/usePlan';
 import { SendButton } from './SendButton';
+import { networkApi } from '../shell/networkApi';
 
 const useStyles = makeStyles({ box: { display: 'grid', gap: '8px', maxWidth: '60ch' } });
 
@@ -36,7 +37,7 @@ export function NetworkNumberSetting(props: Props) {
   const { plan, field, saved, min, max } = props;
   const [value, setValue] = useState(saved);
   const save = async () => {
-    await api.patch(`/api/networks/${encodeURIComponent(plan.network.id)}`, { [field]: value }, plan.network.etag ?? '');
+    await networkApi(api, plan.network.id).patch({ [field]: value }, plan.network.etag);
     await props.reload();
     return props.savedMessage(value);
   };

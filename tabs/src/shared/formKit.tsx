@@ -17,15 +17,17 @@ import {
 import { useApp } from '../shell/AppContext';
 import { ApiError } from '../shell/api';
 
-// What the participants, meetings and planner sections share when they edit the plan:
-// saving with the server's answer mapped onto the form, the 409 "someone else changed it" bar
-// that keeps the draft, a delete confirmation, small icons (never colour alone) and live status.
+// What every section shares when it edits the plan — the one save/conflict kit: saving with the server's
+// answer mapped onto the form (useSaver), the 409 "someone else changed it" bar that keeps the draft
+// (SaveFailureBar), the one "are you sure?" dialog (ConfirmDialog); and small icons (never colour alone) and live status.
 
 export interface SaveFailure {
   /** Someone else changed (or created) it first: offer to load the latest version, keep the draft. */
   conflict: boolean;
   /** The server's message for the whole form. */
   message?: string;
+  /** A conflict the server explained beyond "someone else changed it" (e.g. "it already exists"): shown under the bar's text. */
+  detail?: string;
   /** Server messages for fields of this form, by field name. */
   fields: Record<string, string>;
   /** Server messages that belong to no field shown here. */
@@ -40,12 +42,18 @@ export function fieldOf(path: string, fields: readonly string[]): string | undef
   return path.split('.').find((segment) => fields.includes(segment));
 }
 
+/** Conflicts whose server message says no more than the bar's own heading and text (bot/api/errors.ts). */
+const GENERIC_CONFLICTS = ['conflict', 'ifMatchRequired'];
+
 export function toFailure(error: unknown, fields: readonly string[]): SaveFailure {
   if (!(error instanceof ApiError)) {
     return { conflict: false, message: (error as Error)?.message ?? String(error), fields: {}, other: [] };
   }
   // 428: the row exists on the server although this page did not know it — also someone else's change.
-  if (error.isConflict || error.status === 428) return { conflict: true, message: error.message, fields: {}, other: [] };
+  if (error.isConflict || error.status === 428) {
+    const detail = GENERIC_CONFLICTS.includes(error.code) ? undefined : error.message;
+    return { conflict: true, message: error.message, ...(detail ? { detail } : {}), fields: {}, other: [] };
+  }
   const mapped: Record<string, string> = {};
   const other: string[] = [];
   for (const detail of error.details) {
@@ -122,21 +130,33 @@ export const visuallyHidden = {
 const useStyles = makeStyles({
   bar: { marginBlock: '8px' },
   list: { margin: '4px 0 0', paddingInlineStart: '20px' },
+  detail: { display: 'block', marginTop: '4px' },
   hidden: visuallyHidden,
 });
 
-/** The failure of a save, above the form's buttons: a conflict offers the latest version and keeps the draft. */
-export function SaveFailureBar({ failure, onReload }: { failure?: SaveFailure; onReload: () => Promise<void> }) {
+/**
+ * The outcome of a save that did not go through, above the form's buttons: a conflict ("En anden har ændret dette",
+ * the draft is kept) offers the latest version; any other failure shows the server's message. `kept` is the note
+ * after the latest version was loaded (shown while there is no failure).
+ */
+export function SaveFailureBar({ failure, onReload, kept }: { failure?: SaveFailure; onReload: () => Promise<void>; kept?: string }) {
   const { t } = useApp();
   const styles = useStyles();
   const [reloading, setReloading] = useState(false);
-  if (!failure) return null;
+  if (!failure) {
+    return kept ? (
+      <MessageBar intent="info" className={styles.bar} layout="multiline">
+        <MessageBarBody>{kept}</MessageBarBody>
+      </MessageBar>
+    ) : null;
+  }
   if (failure.conflict) {
     return (
       <MessageBar intent="warning" className={styles.bar} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t('tab.conflict.title')}</MessageBarTitle>
           {t('tab.conflict.kept')}
+          {failure.detail && <span className={styles.detail}>{failure.detail}</span>}
         </MessageBarBody>
         <MessageBarActions>
           <Button
@@ -173,7 +193,7 @@ export function SaveFailureBar({ failure, onReload }: { failure?: SaveFailure; o
   );
 }
 
-/** Asks before something is deleted; says what goes with it. */
+/** Asks before something is deleted or replaced; says what goes with it, and what went wrong if it did not go through. */
 export function ConfirmDialog(props: {
   open: boolean;
   title: string;
@@ -181,6 +201,8 @@ export function ConfirmDialog(props: {
   confirmLabel: string;
   busy?: boolean;
   failure?: SaveFailure;
+  /** The note after the latest version was loaded (see SaveFailureBar). */
+  kept?: string;
   onConfirm: () => void;
   onCancel: () => void;
   onReload: () => Promise<void>;
@@ -193,7 +215,7 @@ export function ConfirmDialog(props: {
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent>
             {props.body}
-            <SaveFailureBar failure={props.failure} onReload={props.onReload} />
+            <SaveFailureBar failure={props.failure} onReload={props.onReload} kept={props.kept} />
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={props.busy} onClick={props.onConfirm}>

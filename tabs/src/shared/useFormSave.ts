@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import type { Api } from '../shell/api';
 import { changedFields, useBaseEtag, useSaver } from './formKit';
 
 /**
@@ -16,16 +15,17 @@ export function useFormSave(fields: readonly string[], currentEtag: string | und
   return { ...saver, etag, reloadLatest };
 }
 
-/** PATCH only what this user changed: someone else's change to another field (after a conflict) is kept. */
+/**
+ * PATCH only what this user changed: someone else's change to another field (after a conflict) is kept.
+ * `patch` is the typed client's call with the form's ETag, e.g. `(changes) => client.meetings.patch(id, changes, etag)`.
+ */
 export async function patchChanges<T extends object>(
-  api: Api,
-  path: string,
+  patch: (changes: Partial<T>) => Promise<unknown>,
   next: T,
   before: Partial<Record<keyof T, unknown>>,
-  etag: string | undefined,
 ): Promise<void> {
   const changes = changedFields(next, before);
-  if (Object.keys(changes).length) await api.patch(path, changes, etag ?? '');
+  if (Object.keys(changes).length) await patch(changes);
 }
 
 /** A ref for the field that gets focus when the form opens. */

@@ -1,4 +1,4 @@
-import { buildAgendaCard, type AgendaCardInput } from '../../../bot/cards';
+import { buildAgendaCard, type AgendaCardInput } from '../../../bot/agenda/card';
 import type { Locale } from '../../../bot/i18n';
 import { plannedNetwork } from '../domain/fixtures';
 import { actionsOf, idea, runTexts } from './cardKit';

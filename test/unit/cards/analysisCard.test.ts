@@ -1,4 +1,5 @@
-import { buildAnalysisCard, cardBytes, MAX_CARD_BYTES } from '../../../bot/cards';
+import { buildAnalysisCard } from '../../../bot/analysis/card';
+import { cardBytes, MAX_CARD_BYTES } from '../../../bot/cards/shared';
 import type { AnalysisCategory, AnalysisNote } from '../../../bot/domain/model';
 import { describeEvents, executeVerbs, ofType, parseWithSdk, runTexts } from './cardKit';
 

@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from '../../../bot/cards';
+import type { AdaptiveCard } from '../../../bot/cards/shared';
 import type { Idea, IdeaStatus, PersonRef } from '../../../bot/domain/model';
 
 // What the card tests share: the Adaptive Cards SDK as a parser, and walks over a card's JSON.

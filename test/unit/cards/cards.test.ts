@@ -1,4 +1,4 @@
-import { cardBytes, MAX_CARD_BYTES } from '../../../bot/cards';
+import { cardBytes, MAX_CARD_BYTES } from '../../../bot/cards/shared';
 import type { Locale } from '../../../bot/i18n';
 import { actionsOf, describeEvents, executeVerbs, parseWithSdk } from './cardKit';
 import { allVariants, largestCards, type Variant } from './variants';

@@ -1,4 +1,6 @@
-import { agendaCardFor, ideaLotCardFor, reflectionCardFor, reflectionQuestionsOf } from '../../../bot/cards';
+import { agendaCardFor } from '../../../bot/agenda/card';
+import { ideaLotCardFor } from '../../../bot/ideas/card';
+import { reflectionCardFor, reflectionQuestionsOf } from '../../../bot/reflections/card';
 import type { NetworkAggregate, Reflection } from '../../../bot/domain/model';
 import { plannedNetwork } from '../domain/fixtures';
 import { idea, objects, ofType, runTexts } from './cardKit';

@@ -1,4 +1,4 @@
-import { buildIdeaLotCard, IDEA_TEXT_INPUT_ID, IDEA_VERBS, ideaOrder, statusInputId, type IdeaLotCardInput } from '../../../bot/cards';
+import { buildIdeaLotCard, IDEA_TEXT_INPUT_ID, IDEA_VERBS, ideaOrder, statusInputId, type IdeaLotCardInput } from '../../../bot/ideas/card';
 import type { Idea } from '../../../bot/domain/model';
 import { idea, mixedIdeas, objects, ofType, runTexts, type Json } from './cardKit';
 

@@ -1,5 +1,4 @@
-import { clean, type AdaptiveCard } from '../../../bot/cards';
-import { plainLabel } from '../../../bot/cards/shared';
+import { clean, plainLabel, type AdaptiveCard } from '../../../bot/cards/shared';
 import type { Locale } from '../../../bot/i18n';
 import { CONTROL_OR_BIDI, HOSTILE_MARKERS, hostile, objects, ofType, runTexts, strings } from './cardKit';
 import { allVariants } from './variants';

@@ -1,4 +1,4 @@
-import { answerInputId, buildReflectionCard, REFLECTION_VERBS, SHARED_INPUT_ID, type ReflectionCardInput } from '../../../bot/cards';
+import { answerInputId, buildReflectionCard, REFLECTION_VERBS, SHARED_INPUT_ID, type ReflectionCardInput } from '../../../bot/reflections/card';
 import { plannedNetwork } from '../domain/fixtures';
 import { actionsOf, ofType, runTexts } from './cardKit';
 

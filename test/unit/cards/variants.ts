@@ -1,4 +1,7 @@
-import { buildAgendaCard, buildIdeaLotCard, buildReflectionCard, type AdaptiveCard } from '../../../bot/cards';
+import { buildAgendaCard } from '../../../bot/agenda/card';
+import { buildIdeaLotCard } from '../../../bot/ideas/card';
+import { buildReflectionCard } from '../../../bot/reflections/card';
+import type { AdaptiveCard } from '../../../bot/cards/shared';
 import type { Locale } from '../../../bot/i18n';
 import type { AgendaItem, Idea, Meeting } from '../../../bot/domain/model';
 import { meeting, plannedNetwork } from '../domain/fixtures';

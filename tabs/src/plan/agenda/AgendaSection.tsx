@@ -66,7 +66,7 @@ function AgendaWorkbench({ plan, meeting, label, reload, announce, onDirty }: Wo
     <div className={styles.workbench}>
       <AgendaEditor state={state} meeting={meeting} label={label} announce={announce} />
       <div className={styles.side}>
-        <AgendaPreview path={state.previewPath} body={agendaBody(state.draft)} version={meeting.etag} />
+        <AgendaPreview path={state.paths.agendaPreview} body={agendaBody(state.draft)} version={meeting.etag} />
         <PostNow state={state} meeting={meeting} />
       </div>
     </div>

@@ -15,13 +15,13 @@ const useStyles = makeStyles({
 
 /** "Send nu": the saved agenda goes to the channel now (unsaved changes are saved first); a posted card is updated. */
 export function PostNow({ state, meeting }: { state: AgendaDraftState; meeting: Meeting }) {
-  const { api, t } = useApp();
+  const { t } = useApp();
   const styles = useStyles();
   const days = parseDays(state.draft.days) ?? DEFAULT_DAYS_BEFORE_AGENDA;
 
   const send = async () => {
     if (state.dirty && !(await state.save())) return undefined;
-    const { scheduled } = await api.post<{ scheduled: 'agenda.post' | 'agenda.update' }>(state.postPath, {});
+    const { scheduled } = await state.agendaApi.post();
     return t(scheduled === 'agenda.update' ? 'tab.agenda.post.update' : 'tab.agenda.post.post');
   };
 

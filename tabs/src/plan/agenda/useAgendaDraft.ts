@@ -4,6 +4,7 @@ import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { useBaseEtag, useSaver } from '../../shared/formKit';
 import { agendaBody, draftOf, itemErrors, parseDays, sameDraft, type AgendaDraft, type ItemErrors } from './agendaDraft';
+import { useNetworkApi } from '../../shell/useNetworkApi';
 
 const FIELDS = ['daysBeforeToPost', 'preparation'] as const;
 
@@ -17,7 +18,7 @@ export interface DraftErrors {
  * PUT …/agenda with the agenda's ETag, then PATCH the meeting's preparation with the meeting's ETag if it changed.
  */
 export function useAgendaDraft(plan: PlanView, meeting: Meeting, reload: () => Promise<void>) {
-  const { api, t } = useApp();
+  const { t } = useApp();
   const saved = plan.agendas.find((a) => a.meetingId === meeting.id);
   const current = plan.meetings.find((m) => m.id === meeting.id) ?? meeting;
   const [draft, setDraft] = useState<AgendaDraft>(() => draftOf(saved, current));
@@ -26,7 +27,7 @@ export function useAgendaDraft(plan: PlanView, meeting: Meeting, reload: () => P
   const saver = useSaver(FIELDS);
   const agendaEtag = useBaseEtag(saved?.etag);
   const meetingEtag = useBaseEtag(current.etag);
-  const path = `/api/networks/${encodeURIComponent(plan.network.id)}/meetings/${encodeURIComponent(meeting.id)}`;
+  const client = useNetworkApi(plan.network.id).meeting(meeting.id);
 
   const validate = (): boolean => {
     const items = itemErrors(draft.items, { time: t('tab.meetings.field.time.invalid'), content: t('validation.required') });
@@ -40,10 +41,10 @@ export function useAgendaDraft(plan: PlanView, meeting: Meeting, reload: () => P
     const preparation = draft.preparation.trim();
     let stored: Agenda | undefined;
     const ok = await saver.run(async () => {
-      stored = await api.put<Agenda>(`${path}/agenda`, agendaBody(draft), agendaEtag.base);
+      stored = await client.agenda.save(agendaBody(draft), agendaEtag.base);
       agendaEtag.reset(stored.etag);
       if (preparation !== baseline.preparation.trim()) {
-        const updated = await api.patch<Meeting>(path, { preparation }, meetingEtag.base ?? '');
+        const updated = await client.patch({ preparation }, meetingEtag.base);
         meetingEtag.reset(updated.etag);
       }
       await reload();
@@ -77,8 +78,9 @@ export function useAgendaDraft(plan: PlanView, meeting: Meeting, reload: () => P
       meetingEtag.rebase();
       saver.clear();
     },
-    previewPath: `${path}/agenda/preview`,
-    postPath: `${path}/agenda/post`,
+    /** The meeting's paths (AgendaPreview fetches its preview by path) and the agenda's typed calls ("post now"). */
+    paths: client.paths,
+    agendaApi: client.agenda,
   };
 }
 

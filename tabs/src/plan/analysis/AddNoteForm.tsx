@@ -6,6 +6,7 @@ import { useApp } from '../../shell/AppContext';
 import { NoteMeetingField } from './NoteMeetingField';
 import type { PlanView } from '../../shell/usePlan';
 import { SaveFailureBar, useSaver } from '../../shared/formKit';
+import { networkApi } from '../../shell/networkApi';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: '8px', marginTop: '8px', maxWidth: '640px' },
@@ -36,7 +37,7 @@ export function AddNoteForm({ plan, category, title, reload, announce }: Props) 
     setEmpty(!value);
     if (!value) return;
     const ok = await saver.run(async () => {
-      await api.post(`/api/networks/${encodeURIComponent(plan.network.id)}/analysis/notes`, { categoryId: category.id, text: value, ...(meetingId ? { meetingId } : {}) });
+      await networkApi(api, plan.network.id).analysis.notes.create({ categoryId: category.id, text: value, ...(meetingId ? { meetingId } : {}) });
       await reload();
     });
     if (ok) {

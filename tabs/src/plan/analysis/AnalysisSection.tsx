@@ -13,6 +13,7 @@ import { useParkIdea } from './useParkIdea';
 import { useAnnouncer } from '../../shared/formKit';
 import { PlanSection } from '../../shared/PlanSection';
 import { useFetched } from '../../shared/useFetched';
+import { networkPaths } from '../../shell/networkApi';
 
 const useStyles = makeStyles({
   heading: { margin: '16px 0 4px', fontSize: tokens.fontSizeBase500 },
@@ -30,7 +31,7 @@ export function AnalysisSection({ plan, canEdit, reload }: SectionProps) {
   const styles = useStyles();
   const { announce, region } = useAnnouncer();
   const canContribute = canEdit || plan.role === 'participant';
-  const material = useFetched<Material>(`/api/networks/${encodeURIComponent(plan.network.id)}/analysis/material`);
+  const material = useFetched<Material>(networkPaths(plan.network.id).analysisMaterial);
   const parker = useParkIdea(
     plan,
     async () => {

@@ -9,6 +9,7 @@ import type { PlanView } from '../../shell/usePlan';
 import { SaveFailureBar, byIds, useFocusAfterRender, useSaver } from '../../shared/formKit';
 import { useDeleteConfirmation } from '../../shared/useDeleteConfirmation';
 import { CATEGORY_RANGE, categoryTitle, orderCategories } from './notes';
+import { networkApi } from '../../shell/networkApi';
 
 const useStyles = makeStyles({
   fieldset: { border: 'none', margin: '8px 0', padding: 0, display: 'grid', gap: '4px', maxWidth: '760px' },
@@ -39,13 +40,13 @@ export function CategoryPicker({ plan, reload, announce }: { plan: PlanView; rel
   // Ticked at once, before the server answers; unticked only once the removal is confirmed.
   const [adding, setAdding] = useState<AnalysisCategoryPreset>();
   const categories = orderCategories(plan.analysisCategories);
-  const base = `/api/networks/${encodeURIComponent(plan.network.id)}/analysis/categories`;
+  const client = networkApi(api, plan.network.id).analysis.categories;
   const nextOrder = () => (categories.length ? Math.max(...categories.map((c) => c.order)) + 1 : 0);
   const notesIn = (category: AnalysisCategory) => plan.analysisNotes.filter((n) => n.categoryId === category.id).length;
 
   const add = async (title: string, preset?: AnalysisCategoryPreset) => {
     const ok = await saver.run(async () => {
-      await api.post(base, { title, ...(preset ? { preset } : {}), order: nextOrder() });
+      await client.create({ title, ...(preset ? { preset } : {}), order: nextOrder() });
       await reload();
     });
     if (ok) announce(t('tab.analysis.categories.added', { title }));
@@ -53,7 +54,7 @@ export function CategoryPicker({ plan, reload, announce }: { plan: PlanView; rel
   };
 
   const removal = useDeleteConfirmation<AnalysisCategory>({
-    remove: (category) => api.del(`${base}/${encodeURIComponent(category.id)}`, category.etag ?? ''),
+    remove: (category) => client.remove(category.id, category.etag),
     reload,
     texts: (category) => {
       const count = notesIn(category);

@@ -1,16 +1,13 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { meetingLabel } from '@domain/labels';
-import type { MeetingMaterial } from '@domain/material';
-import type { Idea, Meeting } from '@domain/model';
+import type { Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { meetingTitle } from '../../shared/meetingTitle';
 import { IdeaTable, SharedReflectionList } from '../summary/MaterialParts';
 import { SummaryFields } from '../summary/SummaryView';
+import type { Material } from '../../shell/networkApi';
 
-export interface Material {
-  meetings: MeetingMaterial[];
-  otherIdeas: Idea[];
-}
+export type { Material };
 
 const useStyles = makeStyles({
   top: { display: 'flex', gap: '8px', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' },

@@ -8,6 +8,7 @@ import type { PlanView } from '../../shell/usePlan';
 import { EditForm } from '../../shared/EditForm';
 import { patchChanges, useFocusOnOpen, useFormSave } from '../../shared/useFormSave';
 import { PRIORITIES, patternsInUse, priorityKey, type Priority } from './notes';
+import { networkApi } from '../../shell/networkApi';
 
 const FIELDS = ['text', 'pattern', 'priority', 'meetingId'] as const;
 
@@ -45,7 +46,7 @@ export function NoteEditForm({ plan, note, reload, onSaved, onCancel }: Props) {
     if (!text) return;
     const next: Values = { text, pattern: draft.pattern.trim() || null, priority: draft.priority, meetingId: draft.meetingId || null };
     const ok = await save.run(async () => {
-      await patchChanges(api, `/api/networks/${encodeURIComponent(plan.network.id)}/analysis/notes/${encodeURIComponent(note.id)}`, next, valuesOf(note), save.etag.base);
+      await patchChanges((changes) => networkApi(api, plan.network.id).analysis.notes.patch(note.id, changes, save.etag.base), next, valuesOf(note));
       await reload();
     });
     if (ok) onSaved();

@@ -10,6 +10,7 @@ import { NoteEditForm } from './NoteEditForm';
 import { NoteItem, noteButtonId } from './NoteItem';
 import { categoryTitle, orderCategories } from './notes';
 import { isParked, type useParkIdea } from './useParkIdea';
+import { networkApi } from '../../shell/networkApi';
 
 const useStyles = makeStyles({
   heading: { margin: '16px 0 4px', fontSize: tokens.fontSizeBase500 },
@@ -53,7 +54,7 @@ export function NotesBoard({ plan, canEdit, canContribute, reload, announce, par
   };
 
   const removal = useDeleteConfirmation<AnalysisNote>({
-    remove: (note) => api.del(`/api/networks/${encodeURIComponent(plan.network.id)}/analysis/notes/${encodeURIComponent(note.id)}`, note.etag ?? ''),
+    remove: (note) => networkApi(api, plan.network.id).analysis.notes.remove(note.id, note.etag),
     reload,
     texts: (note) => ({ title: t('tab.analysis.notes.confirmTitle'), body: <p>{t('tab.analysis.notes.confirmBody', { text: note.text })}</p>, confirmLabel: t('tab.delete') }),
     onDeleted: () => announce(t('tab.analysis.notes.deleted')),

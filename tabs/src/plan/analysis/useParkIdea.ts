@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Idea } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { useSaver } from '../../shared/formKit';
+import { networkApi } from '../../shell/networkApi';
 
 /** Whether an idea with this text is on the parking lot already (a note parked once shows as parked). */
 export const isParked = (plan: PlanView, text: string) => plan.ideas.some((idea) => idea.text.trim() === text.trim());
@@ -20,7 +20,7 @@ export function useParkIdea(plan: PlanView, after: () => Promise<void>, announce
   const park = async (text: string, key = text): Promise<boolean> => {
     setParking(key);
     const ok = await saver.run(async () => {
-      await api.post<Idea>(`/api/networks/${encodeURIComponent(plan.network.id)}/ideas`, { text: text.trim(), ...(closing ? { meetingId: closing.id } : {}) });
+      await networkApi(api, plan.network.id).ideas.create({ text: text.trim(), ...(closing ? { meetingId: closing.id } : {}) });
       await after();
     });
     setParking(undefined);

@@ -3,8 +3,8 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
 import { authentication } from '@microsoft/teams-js';
 import { useApp } from '../../shell/AppContext';
 import { ApiError } from '../../shell/api';
-import { calendarPath } from './calendarView';
 import type { Outcome } from './DownloadButton';
+import { networkApi } from '../../shell/networkApi';
 
 /** Where Teams opens the consent popup: it asks Entra ID for the calendar permission and reports back. */
 export const CONSENT_URL = '/tabs/consent.html';
@@ -26,7 +26,7 @@ export function useBooking(networkId: string, onOutcome: (outcome: BookingOutcom
   const book = async () => {
     setBusy(true);
     try {
-      const answer = await api.post<{ meetings?: { status: string }[] } | undefined>(`${calendarPath(networkId)}/book`, {});
+      const answer = await networkApi(api, networkId).calendar.book();
       const failed = answer?.meetings?.filter((m) => m.status === 'failed').length ?? 0;
       if (failed) onOutcome({ intent: 'warning', message: t('tab.calendar.bookPartly', { count: failed }) });
       else onOutcome({ intent: 'success', message: t(answer?.meetings?.every((m) => m.status === 'booked') ? 'tab.calendar.booked' : 'tab.calendar.bookAccepted') });

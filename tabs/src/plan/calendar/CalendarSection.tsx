@@ -4,10 +4,11 @@ import { useApp } from '../../shell/AppContext';
 import type { SectionProps } from '../SectionProps';
 import { BookButton, ConsentBar, needsConsent, useBooking, type BookingOutcome } from './BookSeries';
 import { CalendarTable } from './CalendarTable';
-import { calendarPath, localOf, useCalendar } from './calendarView';
+import { localOf, useCalendar } from './calendarView';
 import { DownloadButton, type Outcome } from './DownloadButton';
 import { byIds, useFocusAfterRender, useTableStyles } from '../../shared/formKit';
 import { PlanSection, headingIdOf } from '../../shared/PlanSection';
+import { networkPaths } from '../../shell/networkApi';
 
 const useStyles = makeStyles({
   mode: { marginBlock: '8px 12px', maxWidth: '70ch' },
@@ -32,8 +33,7 @@ export function CalendarSection({ plan }: SectionProps) {
   const { view, error, refresh } = useCalendar(networkId);
   const [outcome, setOutcome] = useState<BookingOutcome>();
   const focusAfter = useFocusAfterRender();
-  const path = calendarPath(networkId);
-  const meetingsPath = `/api/networks/${encodeURIComponent(networkId)}/meetings`;
+  const paths = networkPaths(networkId);
   const booking = useBooking(networkId, setOutcome, refresh);
   // A download issues that version: the status turns "booked", so the list is fetched again.
   const downloaded = (next: Outcome) => {
@@ -72,7 +72,7 @@ export function CalendarSection({ plan }: SectionProps) {
                 void booking.book();
               }} />
             <DownloadButton
-              path={`${path}/series.ics`}
+              path={paths.seriesIcs}
               fallbackName={`${plan.network.name}.ics`}
               label={t('tab.calendar.downloadSeries')}
               appearance={graph ? 'secondary' : 'primary'}
@@ -87,7 +87,7 @@ export function CalendarSection({ plan }: SectionProps) {
             )}
             {needsConsent(outcome) && <ConsentBar failed={outcome.failed} onGrant={() => void booking.grant()} />}
           </div>
-          <CalendarTable meetingsPath={meetingsPath} networkName={plan.network.name} meetings={view.meetings} planMeetings={plan.meetings} onOutcome={downloaded} />
+          <CalendarTable icsPath={(meetingId) => paths.meeting(meetingId).calendarIcs} networkName={plan.network.name} meetings={view.meetings} planMeetings={plan.meetings} onOutcome={downloaded} />
         </>
       )}
       {view && view.cancelled.length > 0 && (
@@ -103,7 +103,7 @@ export function CalendarSection({ plan }: SectionProps) {
           </ul>
           <div className={styles.actions}>
             <DownloadButton
-              path={`${path}/cancellations.ics`}
+              path={paths.cancellationsIcs}
               fallbackName={`${plan.network.name}.ics`}
               label={t('tab.calendar.cancelled.download')}
               onOutcome={(next) => {

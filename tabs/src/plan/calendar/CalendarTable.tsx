@@ -15,7 +15,8 @@ const useStyles = makeStyles({
 });
 
 interface Props {
-  meetingsPath: string;
+  /** The meeting's calendar file (GET …/meetings/:meetingId/calendar.ics). */
+  icsPath: (meetingId: string) => string;
   networkName: string;
   meetings: CalendarMeeting[];
   /** The plan's meetings: the labels are in the reader's language (the subject is in the network's). */
@@ -24,7 +25,7 @@ interface Props {
 }
 
 /** Per meeting: when, the booking status in words, who is invited and who lacks an e-mail, and its .ics file. */
-export function CalendarTable({ meetingsPath, networkName, meetings, planMeetings, onOutcome }: Props) {
+export function CalendarTable({ icsPath, networkName, meetings, planMeetings, onOutcome }: Props) {
   const { t, locale } = useApp();
   const styles = useStyles();
   const table = useTableStyles();
@@ -67,7 +68,7 @@ export function CalendarTable({ meetingsPath, networkName, meetings, planMeeting
               <td className={table.td}>
                 <div className={styles.file}>
                   <DownloadButton
-                    path={`${meetingsPath}/${encodeURIComponent(m.meetingId)}/calendar.ics`}
+                    path={icsPath(m.meetingId)}
                     fallbackName={`${networkName} – ${m.label}.ics`}
                     label={t('tab.calendar.download')}
                     ariaLabel={t('tab.calendar.downloadLabel', { label: m.label })}

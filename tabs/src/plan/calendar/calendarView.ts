@@ -4,12 +4,11 @@ import { formatDate, todayInCopenhagen, ZONE } from '@domain/dates';
 import type { MessageKey, MessageParams } from '@i18n';
 import { useApp } from '../../shell/AppContext';
 
-// What GET …/calendar answers (bot/api/calendarIcs.ts), and how a booking status reads.
+// What GET …/calendar answers (typed in the API client), and how a booking status reads.
 
-export type { BookingStatus, CalendarMeetingView as CalendarMeeting, CalendarView } from '../../../../bot/calendar/view';
-import type { BookingStatus, CalendarMeetingView as CalendarMeeting, CalendarView } from '../../../../bot/calendar/view';
-
-export const calendarPath = (networkId: string) => `/api/networks/${encodeURIComponent(networkId)}/calendar`;
+export type { BookingStatus, CalendarMeetingView as CalendarMeeting, CalendarView } from '../../shell/networkApi';
+import type { BookingStatus, CalendarMeetingView as CalendarMeeting, CalendarView } from '../../shell/networkApi';
+import { networkApi } from '../../shell/networkApi';
 
 export function useCalendar(networkId: string) {
   const { api } = useApp();
@@ -17,7 +16,7 @@ export function useCalendar(networkId: string) {
   const [error, setError] = useState<string>();
   const refresh = useCallback(async () => {
     try {
-      setView(await api.get<CalendarView>(calendarPath(networkId)));
+      setView(await networkApi(api, networkId).calendar.get());
       setError(undefined);
     } catch (failure) {
       setError((failure as Error).message);

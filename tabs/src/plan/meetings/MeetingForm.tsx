@@ -7,6 +7,7 @@ import type { PlanView } from '../../shell/usePlan';
 import { EditForm } from '../../shared/EditForm';
 import { patchChanges, useFocusOnOpen, useFormSave } from '../../shared/useFormSave';
 import { dateText, parseDateText, parseTimeText, weekOf, weekdayOf } from '../../shared/dateText';
+import { networkApi } from '../../shell/networkApi';
 
 const FIELDS = ['number', 'closing', 'subthemeId', 'title', 'date', 'start', 'end', 'location', 'online', 'purpose', 'preparation', 'reflectionQuestions'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -119,13 +120,13 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
       preparation: draft.preparation.trim(),
       reflectionQuestions: draft.reflectionQuestions.split('\n').map((q) => q.trim()).filter(Boolean),
     };
-    const base = `/api/networks/${encodeURIComponent(network.id)}/meetings`;
+    const meetings = networkApi(api, network.id).meetings;
     const ok = await run(async () => {
       if (meeting) {
-        await patchChanges(api, `${base}/${encodeURIComponent(meeting.id)}`, body, { ...meeting, subthemeId: meeting.subthemeId ?? '' }, etag.base);
+        await patchChanges((changes) => meetings.patch(meeting.id, changes, etag.base), body, { ...meeting, subthemeId: meeting.subthemeId ?? '' });
       } else {
         const number = Math.max(0, ...plan.meetings.map((m) => m.number)) + 1;
-        await api.post(base, { ...body, number });
+        await meetings.create({ ...body, number });
       }
       await reload();
     });

@@ -11,6 +11,7 @@ import { useDeleteConfirmation } from '../../shared/useDeleteConfirmation';
 import { useInlineEditing } from '../../shared/useInlineEditing';
 import { MeetingForm } from './MeetingForm';
 import { weekOf, weekdayOf } from '../../shared/dateText';
+import { networkApi } from '../../shell/networkApi';
 
 const useStyles = makeStyles({
   period: { margin: '0 0 12px', fontWeight: tokens.fontWeightSemibold },
@@ -41,10 +42,7 @@ export function MeetingsSection({ plan, canEdit, reload }: SectionProps) {
   const editor = useInlineEditing<Meeting>((meeting) => `meeting-edit-${meeting.id}`);
   const deletion = useDeleteConfirmation<Meeting>({
     remove: (meeting) =>
-      api.del(
-        `/api/networks/${encodeURIComponent(network.id)}/meetings/${encodeURIComponent(meeting.id)}`,
-        plan.meetings.find((m) => m.id === meeting.id)?.etag ?? meeting.etag ?? '',
-      ),
+      networkApi(api, network.id).meetings.remove(meeting.id, plan.meetings.find((m) => m.id === meeting.id)?.etag ?? meeting.etag),
     reload,
     texts: (meeting) => ({
       title: t('tab.meetings.confirmTitle', { label: label(meeting) }),

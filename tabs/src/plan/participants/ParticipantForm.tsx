@@ -16,6 +16,7 @@ import { EditForm } from '../../shared/EditForm';
 import { patchChanges, useFocusOnOpen, useFormSave } from '../../shared/useFormSave';
 import { TeamMemberPicker } from './TeamMemberPicker';
 import type { TeamMember } from './useTeamMembers';
+import { networkApi } from '../../shell/networkApi';
 
 const FIELDS = ['name', 'kind', 'role', 'unit', 'email', 'userId', 'competenceAreas', 'customCompetences'] as const;
 
@@ -138,10 +139,10 @@ export function ParticipantForm({ networkId, participant, latestEtag, teamMember
       competenceAreas: draft.competenceAreas,
       customCompetences: custom,
     };
-    const base = `/api/networks/${encodeURIComponent(networkId)}/participants`;
+    const participants = networkApi(api, networkId).participants;
     const ok = await run(async () => {
-      if (participant) await patchChanges(api, `${base}/${encodeURIComponent(participant.id)}`, body, draftOf(participant), etag.base);
-      else await api.post(base, body);
+      if (participant) await patchChanges((changes) => participants.patch(participant.id, changes, etag.base), body, draftOf(participant));
+      else await participants.create(body);
       await reload();
     });
     if (ok) {

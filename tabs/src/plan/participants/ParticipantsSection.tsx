@@ -13,6 +13,7 @@ import { KIND_HELP, ParticipantForm } from './ParticipantForm';
 import { CompetenceDiamond } from './CompetenceDiamond';
 import { orderParticipants } from './order';
 import { useTeamMembers } from './useTeamMembers';
+import { networkApi } from '../../shell/networkApi';
 
 const useStyles = makeStyles({
   groupHeading: { margin: '20px 0 2px', fontSize: tokens.fontSizeBase500 },
@@ -30,10 +31,7 @@ export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
   const editor = useInlineEditing<Participant>((participant) => `participant-edit-${participant.id}`);
   const deletion = useDeleteConfirmation<Participant>({
     remove: (participant) =>
-      api.del(
-        `/api/networks/${encodeURIComponent(networkId)}/participants/${encodeURIComponent(participant.id)}`,
-        plan.participants.find((p) => p.id === participant.id)?.etag ?? participant.etag ?? '',
-      ),
+      networkApi(api, networkId).participants.remove(participant.id, plan.participants.find((p) => p.id === participant.id)?.etag ?? participant.etag),
     reload,
     texts: ({ name }) => ({
       title: t('tab.participants.confirmTitle', { name }),

@@ -1,13 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../shell/AppContext';
+import { networkApi, type TeamMember } from '../../shell/networkApi';
 
-/** One person in the network's team, as GET /api/networks/:id/team-members answers (bot/api/teamMembers.ts). */
-export interface TeamMember {
-  /** The Entra object id: what Participant.userId holds. */
-  userId: string;
-  name: string;
-  email?: string;
-}
+export type { TeamMember };
 
 /**
  * The members of the network's team, for linking a participant to a Teams user; only leaders may ask, so only
@@ -19,8 +14,8 @@ export function useTeamMembers(networkId: string, canEdit: boolean): TeamMember[
   useEffect(() => {
     if (!canEdit) return;
     let current = true;
-    api
-      .get<TeamMember[]>(`/api/networks/${encodeURIComponent(networkId)}/team-members`)
+    networkApi(api, networkId)
+      .teamMembers()
       .then((list) => current && setMembers(list))
       .catch(() => current && setMembers([]));
     return () => {

@@ -8,6 +8,7 @@ import { nameWithUnit } from '../participants/order';
 import { EditForm } from '../../shared/EditForm';
 import { useFocusOnOpen, useFormSave } from '../../shared/useFormSave';
 import { InvolvementCombobox, involvementToStore } from './InvolvementCombobox';
+import { networkApi } from '../../shell/networkApi';
 
 const FIELDS = ['participantId', 'contribution', 'involvementForm'] as const;
 
@@ -55,10 +56,10 @@ export function AssignmentForm(props: Props) {
       return;
     }
     setLocalError(undefined);
-    const path = `/api/networks/${encodeURIComponent(props.networkId)}/meetings/${encodeURIComponent(props.meeting.id)}/assignments/${encodeURIComponent(participantId)}`;
+    const assignment = networkApi(api, props.networkId).meeting(props.meeting.id).assignment(participantId);
     const body = { contribution: contribution.trim(), involvementForm: involvementToStore(involvement, locale) };
     const ok = await run(async () => {
-      await api.put(path, body, editing ? etag.base : rebased ? props.etagFor(participantId) : undefined);
+      await assignment.save(body, editing ? etag.base : rebased ? props.etagFor(participantId) : undefined);
       await props.reload();
     });
     if (ok) props.onDone(person?.name ?? '');

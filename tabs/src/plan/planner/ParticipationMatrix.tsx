@@ -7,6 +7,7 @@ import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { nameWithUnit, orderParticipants } from '../participants/order';
 import { CheckIcon, VisuallyHidden, toFailure, useTableStyles } from '../../shared/formKit';
+import { networkApi } from '../../shell/networkApi';
 
 const useStyles = makeStyles({
   help: { margin: '0 0 8px', color: tokens.colorNeutralForeground2 },
@@ -69,10 +70,10 @@ export function ParticipationMatrix({ plan, canEdit, reload, onRemove, announce 
     }
     setPending((p) => new Set(p).add(cell));
     setProblem(undefined);
-    const path = `/api/networks/${encodeURIComponent(plan.network.id)}/meetings/${encodeURIComponent(meeting.id)}/assignments/${encodeURIComponent(participant.id)}`;
+    const assignment = networkApi(api, plan.network.id).meeting(meeting.id).assignment(participant.id);
     try {
-      if (existing) await api.del(path, existing.etag ?? '');
-      else await api.put(path, { contribution: '', involvementForm: '' });
+      if (existing) await assignment.remove(existing.etag);
+      else await assignment.save({ contribution: '', involvementForm: '' });
       await reload();
       announce(t(existing ? 'tab.planner.matrix.removed' : 'tab.planner.matrix.added', { name: participant.name, label: label(meeting) }));
     } catch (error) {

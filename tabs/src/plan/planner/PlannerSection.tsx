@@ -9,6 +9,7 @@ import { PlanSection, headingIdOf } from '../../shared/PlanSection';
 import { useDeleteConfirmation } from '../../shared/useDeleteConfirmation';
 import { MeetingPlan, type RowEditing } from './MeetingPlan';
 import { ParticipationMatrix } from './ParticipationMatrix';
+import { networkApi } from '../../shell/networkApi';
 
 const VIEW_KEY = 'netvaerk.plannerView';
 type View = 'perMeeting' | 'matrix';
@@ -64,10 +65,10 @@ export function PlannerSection({ plan, canEdit, reload }: SectionProps) {
 
   const removal = useDeleteConfirmation<{ assignment: Assignment; participant: Participant }>({
     remove: ({ assignment }) =>
-      api.del(
-        `/api/networks/${encodeURIComponent(plan.network.id)}/meetings/${encodeURIComponent(assignment.meetingId)}/assignments/${encodeURIComponent(assignment.participantId)}`,
-        plan.assignments.find((a) => a.meetingId === assignment.meetingId && a.participantId === assignment.participantId)?.etag ?? assignment.etag ?? '',
-      ),
+      networkApi(api, plan.network.id)
+        .meeting(assignment.meetingId)
+        .assignment(assignment.participantId)
+        .remove(plan.assignments.find((a) => a.meetingId === assignment.meetingId && a.participantId === assignment.participantId)?.etag ?? assignment.etag),
     reload,
     texts: ({ assignment, participant }) => ({
       title: t('tab.planner.confirmTitle', { name: participant.name, label: label(assignment.meetingId) }),

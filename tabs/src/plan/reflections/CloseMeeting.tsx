@@ -3,6 +3,7 @@ import type { Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { SaveFailureBar, useSaver } from '../../shared/formKit';
 import { dayOf } from './status';
+import { type MeetingApi } from '../../shell/networkApi';
 
 const useStyles = makeStyles({
   box: { display: 'grid', gap: '8px', marginBlock: '12px', maxWidth: '70ch' },
@@ -14,21 +15,21 @@ const useStyles = makeStyles({
 interface Props {
   meeting: Meeting;
   label: string;
-  path: string;
+  meetingApi: MeetingApi;
   reload: () => Promise<void>;
   onChanged: (message: string) => void;
 }
 
 /** "Luk mødet" / "Genåbn mødet": closing stops the reflections from being changed; with the meeting's ETag. */
-export function CloseMeeting({ meeting, label, path, reload, onChanged }: Props) {
-  const { api, t } = useApp();
+export function CloseMeeting({ meeting, label, meetingApi, reload, onChanged }: Props) {
+  const { t } = useApp();
   const styles = useStyles();
   const saver = useSaver([]);
   const closed = !!meeting.closedAt;
 
   const toggle = async () => {
     const ok = await saver.run(async () => {
-      await api.post(`${path}/${closed ? 'reopen' : 'close'}`, {}, meeting.etag ?? '');
+      await (closed ? meetingApi.reopen : meetingApi.close)(meeting.etag);
       await reload();
     });
     if (ok) onChanged(t(closed ? 'tab.reflections.reopened' : 'tab.reflections.closed', { label }));

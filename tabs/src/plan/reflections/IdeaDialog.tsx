@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { MAX } from '@domain/limits';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from '@fluentui/react-components';
 import { useApp } from '../../shell/AppContext';
 import { SaveFailureBar, useSaver } from '../../shared/formKit';
+import { type MeetingApi } from '../../shell/networkApi';
 
 export interface IdeaSource {
   participantId: string;
@@ -12,17 +14,17 @@ export interface IdeaSource {
   buttonId: string;
 }
 
-const MAX_IDEA = 1000;
+const MAX_IDEA = MAX.medium;
 
 interface Props {
   source: IdeaSource;
-  path: string;
+  meetingApi: MeetingApi;
   onClose: (added: boolean) => void;
 }
 
 /** "Til P-pladsen": the leader trims the answer to an idea, which goes on the parking lot credited to its author. */
-export function IdeaDialog({ source, path, onClose }: Props) {
-  const { api, t } = useApp();
+export function IdeaDialog({ source, meetingApi, onClose }: Props) {
+  const { t } = useApp();
   const saver = useSaver(['text']);
   const [text, setText] = useState(source.answer.slice(0, MAX_IDEA));
   const [empty, setEmpty] = useState(false);
@@ -31,7 +33,7 @@ export function IdeaDialog({ source, path, onClose }: Props) {
     setEmpty(!text.trim());
     if (!text.trim()) return;
     const ok = await saver.run(async () => {
-      await api.post(`${path}/reflections/${encodeURIComponent(source.participantId)}/idea`, { text: text.trim() });
+      await meetingApi.ideaFromReflection(source.participantId, text.trim());
     });
     if (ok) onClose(true);
   };

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useApp } from '../../shell/AppContext';
 import { SendButton } from '../../shared/SendButton';
+import { networkApi } from '../../shell/networkApi';
 
 const useStyles = makeStyles({
   box: { display: 'grid', gap: '8px', marginBlock: '24px 12px', maxWidth: '70ch' },
@@ -13,7 +14,7 @@ export function PostIdeaLot({ networkId }: { networkId: string }) {
   const { api, t } = useApp();
   const styles = useStyles();
   const send = async () => {
-    await api.post(`/api/networks/${encodeURIComponent(networkId)}/ideas/post`, {});
+    await networkApi(api, networkId).ideas.postLot();
     return t('tab.ideas.posted');
   };
 

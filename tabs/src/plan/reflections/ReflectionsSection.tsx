@@ -16,6 +16,7 @@ import { useReflectionStatus } from './status';
 import { byIds, useAnnouncer, useFocusAfterRender, useTableStyles } from '../../shared/formKit';
 import { MeetingPicker, useMeetingChoice } from '../../shared/MeetingPicker';
 import { PlanSection } from '../../shared/PlanSection';
+import { useNetworkApi } from '../../shell/useNetworkApi';
 
 /** "Individuel opsamling" from the leader's side: per meeting, who got the questions and who answered. Leaders only. */
 export function ReflectionsSection({ plan, reload }: SectionProps) {
@@ -56,8 +57,8 @@ interface Props {
 function MeetingReflections({ plan, meeting, label, reload, announce }: Props) {
   const { t } = useApp();
   const table = useTableStyles();
-  const path = `/api/networks/${encodeURIComponent(plan.network.id)}/meetings/${encodeURIComponent(meeting.id)}`;
-  const { status, error, refresh } = useReflectionStatus(path);
+  const client = useNetworkApi(plan.network.id).meeting(meeting.id);
+  const { status, error, refresh } = useReflectionStatus(client.paths.reflectionStatus);
   const [idea, setIdea] = useState<IdeaSource>();
   const [done, setDone] = useState<string>();
   const focusAfter = useFocusAfterRender();
@@ -75,7 +76,7 @@ function MeetingReflections({ plan, meeting, label, reload, announce }: Props) {
       {meetingEndsAt(meeting) > new Date() && (
         <p className={table.muted}>{t('tab.reflections.notHeld', { date: formatDate(meeting.date), time: meeting.end })}</p>
       )}
-      <CloseMeeting meeting={meeting} label={label} path={path} reload={reloadAll} onChanged={say} />
+      <CloseMeeting meeting={meeting} label={label} meetingApi={client} reload={reloadAll} onChanged={say} />
       {done && (
         <MessageBar intent="success">
           <MessageBarBody>{done}</MessageBarBody>
@@ -95,7 +96,7 @@ function MeetingReflections({ plan, meeting, label, reload, announce }: Props) {
       {idea && (
         <IdeaDialog
           source={idea}
-          path={path}
+          meetingApi={client}
           onClose={(added) => {
             if (added) say(t('tab.reflections.idea.added', { name: idea.name }));
             setIdea(undefined);

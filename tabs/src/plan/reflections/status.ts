@@ -1,36 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatDate, todayInCopenhagen } from '@domain/dates';
-import type { ReflectionAnswer } from '@domain/model';
 import type { MessageKey } from '@i18n';
 import { useApp } from '../../shell/AppContext';
 
-// What GET …/meetings/:meetingId/reflection-status answers, and how a send's outcome reads.
+// How a send's outcome reads; what GET …/meetings/:meetingId/reflection-status answers is typed in the API client.
 
-export type DeliveryOutcome = 'sent' | 'updated' | 'skipped' | 'blocked' | 'notFound' | 'unreachable' | 'failed';
-
-export interface Delivery {
-  state: 'pending' | 'running' | 'done';
-  outcome?: DeliveryOutcome;
-  detail?: string;
-}
-
-export interface ParticipantStatus {
-  participantId: string;
-  name: string;
-  hasTeams: boolean;
-  prompt?: Delivery;
-  reminder?: Delivery;
-  answered: boolean;
-  submittedAt?: string;
-  shared: boolean;
-  answers?: ReflectionAnswer[];
-}
-
-export interface ReflectionStatus {
-  meetingId: string;
-  closedAt?: string;
-  participants: ParticipantStatus[];
-}
+export type { DeliveryOutcome, ParticipantStatus, ReflectionStatus, SendState as Delivery } from '../../shell/networkApi';
+import type { DeliveryOutcome, ReflectionStatus, SendState as Delivery } from '../../shell/networkApi';
 
 const OUTCOME_KEYS: Record<DeliveryOutcome, MessageKey> = {
   sent: 'tab.reflections.delivery.sent',
@@ -55,7 +31,7 @@ export function useReflectionStatus(path: string) {
   const [error, setError] = useState<string>();
   const refresh = useCallback(async () => {
     try {
-      setStatus(await api.get<ReflectionStatus>(`${path}/reflection-status`));
+      setStatus(await api.get<ReflectionStatus>(path));
       setError(undefined);
     } catch (failure) {
       setError((failure as Error).message);

@@ -4,6 +4,7 @@ import type { Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { useFetched } from '../../shared/useFetched';
 import { IdeaTable, SharedReflectionList } from './MaterialParts';
+import { networkPaths } from '../../shell/networkApi';
 
 const useStyles = makeStyles({
   box: {
@@ -26,7 +27,7 @@ const useStyles = makeStyles({
 export function PlenaryView({ networkId, meeting, label }: { networkId: string; meeting: Meeting; label: string }) {
   const { t } = useApp();
   const styles = useStyles();
-  const path = `/api/networks/${encodeURIComponent(networkId)}/meetings/${encodeURIComponent(meeting.id)}/plenary`;
+  const path = networkPaths(networkId).meeting(meeting.id).plenary;
   const { data, error, loading, refresh } = useFetched<MeetingMaterial>(path);
   return (
     <section aria-labelledby="plenary-heading" aria-busy={loading} className={styles.box} data-testid="plenary">

@@ -6,6 +6,7 @@ import { DEFAULT_DAYS_BEFORE_AGENDA } from '@domain/series';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { SendButton } from '../../shared/SendButton';
+import { networkApi } from '../../shell/networkApi';
 
 // "Start each meeting by reflecting on the learning from the last one" (the handbook): the last summary's key learning
 // points as a recap above the form, and — for the leader — as the first item of the next meeting's agenda.
@@ -88,8 +89,7 @@ export function RecapToAgenda({ plan, meeting, dirty, reload }: ToAgendaProps) {
     if (agenda?.items.some((item) => item.content.startsWith(prefix))) return t('tab.summary.toAgenda.already', { label: nextLabel });
     const item = recapItem(t('tab.summary.toAgenda.item', { label, points }), next, t('tab.summary.toAgenda.process'), t('tab.summary.toAgenda.purpose'));
     const items = [item, ...(agenda?.items ?? [])];
-    const path = `/api/networks/${encodeURIComponent(plan.network.id)}/meetings/${encodeURIComponent(next.id)}/agenda`;
-    await api.put(path, { items, daysBeforeToPost: agenda?.daysBeforeToPost ?? DEFAULT_DAYS_BEFORE_AGENDA }, agenda?.etag);
+    await networkApi(api, plan.network.id).meeting(next.id).agenda.save({ items, daysBeforeToPost: agenda?.daysBeforeToPost ?? DEFAULT_DAYS_BEFORE_AGENDA }, agenda?.etag);
     await reload();
     return t('tab.summary.toAgenda.done', { label: nextLabel });
   };

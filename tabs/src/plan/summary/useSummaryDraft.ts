@@ -1,27 +1,26 @@
 import { useState } from 'react';
 import type { Meeting, Summary } from '@domain/model';
-import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { useBaseEtag, useSaver } from '../../shared/formKit';
 import { SUMMARY_FIELDS, draftOf, sameDraft, summaryBody, type SummaryDraft } from './fields';
+import { useNetworkApi } from '../../shell/useNetworkApi';
 
 /**
  * One meeting's joint summary being edited: the draft (kept through a conflict) and saving it with PUT …/summary —
  * no ETag the first time (a concurrent first save gets 409), the summary's ETag after that.
  */
 export function useSummaryDraft(plan: PlanView, meeting: Meeting, reload: () => Promise<void>) {
-  const { api } = useApp();
   const saved = plan.summaries.find((s) => s.meetingId === meeting.id);
   const [draft, setDraft] = useState<SummaryDraft>(() => draftOf(saved));
   const [baseline, setBaseline] = useState(draft);
   const saver = useSaver(SUMMARY_FIELDS);
   const etag = useBaseEtag(saved?.etag);
-  const path = `/api/networks/${encodeURIComponent(plan.network.id)}/meetings/${encodeURIComponent(meeting.id)}/summary`;
+  const client = useNetworkApi(plan.network.id).meeting(meeting.id).summary;
 
   const save = async (): Promise<boolean> => {
     let stored: Summary | undefined;
     const ok = await saver.run(async () => {
-      stored = await api.put<Summary>(path, summaryBody(draft), etag.base);
+      stored = await client.save(summaryBody(draft), etag.base);
       etag.reset(stored.etag);
       await reload();
     });

@@ -1,11 +1,11 @@
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Subtheme } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
-import { ApiError } from '../../shell/api';
 import type { SectionProps } from '../SectionProps';
-import { ConflictBar } from './ConflictBar';
+import { SaveFailureBar, useSaver } from '../../shared/formKit';
 import { SubthemeForm, type SubthemeValues } from './SubthemeForm';
+import { networkApi } from '../../shell/networkApi';
 
 const useStyles = makeStyles({
   list: { margin: '8px 0 16px', paddingLeft: '24px', display: 'grid', gap: '8px', maxWidth: '880px' },
@@ -16,8 +16,6 @@ const useStyles = makeStyles({
   add: { marginTop: '8px' },
 });
 
-type Failure = { conflict: boolean; message: string };
-
 const byOrder = (a: Subtheme, b: Subtheme) => a.order - b.order || a.title.localeCompare(b.title);
 
 /** Subthemes, in the order the network takes them up — as a rule one per meeting. */
@@ -27,45 +25,34 @@ export function Subthemes({ plan, canEdit, reload }: SectionProps) {
   const subthemes = [...plan.subthemes].sort(byOrder);
   const [editing, setEditing] = useState<string>();
   const [confirming, setConfirming] = useState<string>();
-  const [failure, setFailure] = useState<Failure>();
-  const base = `/api/networks/${encodeURIComponent(plan.network.id)}/subthemes`;
+  const saver = useSaver([]);
+  const client = networkApi(api, plan.network.id).subthemes;
 
   /** Runs one change; the plan is reloaded after it. False (and a message) when it was refused. */
-  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
-    setFailure(undefined);
-    try {
+  const run = (work: () => Promise<unknown>): Promise<boolean> =>
+    saver.run(async () => {
       await work();
       await reload();
-      return true;
-    } catch (error) {
-      setFailure({ conflict: error instanceof ApiError && error.isConflict, message: (error as Error).message });
-      return false;
-    }
-  };
+    });
 
   const add = (values: SubthemeValues) =>
-    run(() => api.post(base, { ...values, order: subthemes.length ? subthemes.at(-1)!.order + 1 : 0 }));
+    run(() => client.create({ ...values, order: subthemes.length ? subthemes.at(-1)!.order + 1 : 0 }));
   const change = (s: Subtheme, values: SubthemeValues) =>
-    run(() => api.patch(`${base}/${s.id}`, values, s.etag ?? '')).then((ok) => (ok && setEditing(undefined), ok));
-  const remove = (s: Subtheme) => run(() => api.del(`${base}/${s.id}`, s.etag ?? '')).then(() => setConfirming(undefined));
+    run(() => client.patch(s.id, values, s.etag)).then((ok) => (ok && setEditing(undefined), ok));
+  const remove = (s: Subtheme) => run(() => client.remove(s.id, s.etag)).then(() => setConfirming(undefined));
   /** Moving one renumbers the list 0..n-1, so gaps and ties left by earlier deletes disappear too. */
   const move = (index: number, by: -1 | 1) => {
     const next = [...subthemes];
     [next[index], next[index + by]] = [next[index + by]!, next[index]!];
     return run(async () => {
-      for (const [order, s] of next.entries()) if (s.order !== order) await api.patch(`${base}/${s.id}`, { order }, s.etag ?? '');
+      for (const [order, s] of next.entries()) if (s.order !== order) await client.patch(s.id, { order }, s.etag);
     });
   };
 
   return (
     <>
       <Text as="p" block>{t('tab.theme.subthemes.hint')}</Text>
-      {failure &&
-        (failure.conflict ? (
-          <ConflictBar message={failure.message} onLoadLatest={() => reload().then(() => setFailure(undefined))} />
-        ) : (
-          <MessageBar intent="error"><MessageBarBody>{failure.message}</MessageBarBody></MessageBar>
-        ))}
+      <SaveFailureBar failure={saver.failure} onReload={() => reload().then(saver.clear)} />
       {subthemes.length === 0 ? (
         <Text as="p" block>{t('tab.theme.subthemes.none')}</Text>
       ) : (

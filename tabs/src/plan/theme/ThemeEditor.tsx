@@ -5,10 +5,10 @@ import { useApp } from '../../shell/AppContext';
 import type { SectionProps } from '../SectionProps';
 import { ChangeList } from './ChangeList';
 import { CharacteristicsEditor } from './Characteristics';
-import { ConflictBar } from './ConflictBar';
+import { SaveFailureBar } from '../../shared/formKit';
 import { formatDateTime } from '../../shared/formatDateTime';
 import { fieldLabelKey } from './labels';
-import { useThemeDraft, type SaveStatus } from './useThemeDraft';
+import { useThemeDraft, type ThemeOutcome } from './useThemeDraft';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: '16px', maxWidth: '880px' },
@@ -28,9 +28,9 @@ const QUESTIONS = THEME_TEXT_FIELDS.filter((field) => field !== 'theme');
 export function ThemeEditor({ plan, reload }: Pick<SectionProps, 'plan' | 'reload'>) {
   const { t } = useApp();
   const styles = useStyles();
-  const { draft, edit, dirty, status, save, loadLatest, discard } = useThemeDraft(plan, reload);
+  const { draft, edit, dirty, saving, failure, conflict, outcome, save, loadLatest, discard } = useThemeDraft(plan, reload);
   const fieldError = (field: string) =>
-    status.kind === 'error' && status.fieldErrors[field] ? { validationState: 'error' as const, validationMessage: status.fieldErrors[field] } : {};
+    failure?.fields[field] ? { validationState: 'error' as const, validationMessage: failure.fields[field] } : {};
 
   return (
     <form className={styles.form} noValidate onSubmit={(event) => (event.preventDefault(), void save())}>
@@ -53,21 +53,22 @@ export function ThemeEditor({ plan, reload }: Pick<SectionProps, 'plan' | 'reloa
         <CharacteristicsEditor value={draft.characteristics} onChange={(characteristics) => edit({ characteristics })} />
       </section>
       {/* Next to the Save button, where the user is looking when the answer comes. */}
-      <StatusBars status={status} onLoadLatest={loadLatest} draft={draft} />
+      <SaveFailureBar failure={failure} onReload={loadLatest} />
+      {!failure && outcome?.kind === 'reloaded' && <ReloadedBars outcome={outcome} draft={draft} />}
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={status.kind === 'saving'}>
+        <Button type="submit" appearance="primary" disabled={saving}>
           {t('tab.theme.save')}
         </Button>
-        {dirty && status.kind !== 'conflict' && (
+        {dirty && !conflict && (
           <Button appearance="secondary" onClick={discard}>
             {t('tab.theme.discard')}
           </Button>
         )}
         <div role="status">
-          {status.kind === 'saving' ? (
+          {saving ? (
             <Spinner size="tiny" label={t('tab.theme.saving')} />
-          ) : status.kind === 'saved' && !dirty ? (
-            <Text weight="semibold">✓ {status.revision ? t('tab.theme.savedRevision', { revision: status.revision }) : t('tab.saved')}</Text>
+          ) : outcome?.kind === 'saved' && !dirty ? (
+            <Text weight="semibold">✓ {outcome.revision ? t('tab.theme.savedRevision', { revision: outcome.revision }) : t('tab.saved')}</Text>
           ) : dirty ? (
             <Text>{t('tab.theme.unsaved')}</Text>
           ) : null}
@@ -77,20 +78,12 @@ export function ThemeEditor({ plan, reload }: Pick<SectionProps, 'plan' | 'reloa
   );
 }
 
-function StatusBars({ status, onLoadLatest, draft }: { status: SaveStatus; onLoadLatest: () => Promise<void>; draft: ReturnType<typeof useThemeDraft>['draft'] }) {
+/** After a conflict, once the latest version is loaded: the typed text is kept; where both wrote, the other version beside it. */
+function ReloadedBars({ outcome, draft }: { outcome: Extract<ThemeOutcome, { kind: 'reloaded' }>; draft: ReturnType<typeof useThemeDraft>['draft'] }) {
   const { t } = useApp();
   const styles = useStyles();
-  if (status.kind === 'conflict') return <ConflictBar message={status.message} onLoadLatest={onLoadLatest} />;
-  if (status.kind === 'error') {
-    return (
-      <MessageBar intent="error" politeness="assertive">
-        <MessageBarBody>{status.message}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  if (status.kind !== 'reloaded') return null;
-  const differences = diffThemes(status.latest, draft).filter((c) => status.fields.includes(c.kind === 'text' ? c.field : c.characteristic));
-  const savedBy = status.by && status.at ? t('tab.theme.latestBy', { name: status.by, when: formatDateTime(status.at) }) : t('tab.theme.latest');
+  const differences = diffThemes(outcome.latest, draft).filter((c) => outcome.fields.includes(c.kind === 'text' ? c.field : c.characteristic));
+  const savedBy = outcome.by && outcome.at ? t('tab.theme.latestBy', { name: outcome.by, when: formatDateTime(outcome.at) }) : t('tab.theme.latest');
   return (
     <div className={styles.bars}>
       <MessageBar intent="info" layout="multiline">

@@ -1,20 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ThemeUnfolding } from '@domain/model';
-import { mergeThemes, sameTheme, themeSnapshot, type ThemeSnapshot } from '@domain/themeDiff';
+import { THEME_TEXT_FIELDS, mergeThemes, sameTheme, themeSnapshot, type ThemeSnapshot } from '@domain/themeDiff';
 import { useApp } from '../../shell/AppContext';
-import { ApiError } from '../../shell/api';
 import type { PlanView } from '../../shell/usePlan';
+import { useSaver } from '../../shared/formKit';
+import { useNetworkApi } from '../../shell/useNetworkApi';
 
-export type SaveStatus =
-  | { kind: 'idle' | 'saving' }
+/** What the last save or load left to show, besides a failure (the shared saver keeps that). */
+export type ThemeOutcome =
   | { kind: 'saved'; revision?: number }
-  | { kind: 'conflict'; message: string }
   /**
    * The latest version is loaded after a conflict and merged under the user's draft; `fields` are
    * those both changed (the user's text kept there, compared with `latest`).
    */
-  | { kind: 'reloaded'; latest: ThemeSnapshot; fields: string[]; by?: string; at?: string }
-  | { kind: 'error'; message: string; fieldErrors: Record<string, string> };
+  | { kind: 'reloaded'; latest: ThemeSnapshot; fields: string[]; by?: string; at?: string };
 
 interface Base {
   snapshot: ThemeSnapshot;
@@ -27,46 +25,44 @@ interface Base {
  * survives loading the newer version, so the user can compare and save again.
  */
 export function useThemeDraft(plan: PlanView, reload: () => Promise<void>) {
-  const { api, t } = useApp();
+  const { t } = useApp();
   const saved = useMemo(() => themeSnapshot(plan.network.theme, plan.theme), [plan.network.theme, plan.theme]);
   const [draft, setDraft] = useState(saved);
   const [base, setBase] = useState<Base>({ snapshot: saved, etag: plan.theme?.etag });
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const [outcome, setOutcome] = useState<ThemeOutcome>();
+  const saver = useSaver(THEME_TEXT_FIELDS);
   const dirty = !sameTheme(draft, base.snapshot);
-  const path = `/api/networks/${encodeURIComponent(plan.network.id)}`;
+  const conflict = !!saver.failure?.conflict;
+  const client = useNetworkApi(plan.network.id);
 
   // The plan moved on (a save, someone else's save, a reload): an untouched draft follows it; typed text stays.
   useEffect(() => {
-    if (status.kind === 'conflict' || status.kind === 'saving' || dirty) return;
+    if (conflict || saver.saving || dirty) return;
     setDraft(saved);
     setBase({ snapshot: saved, etag: plan.theme?.etag });
   }, [saved]);
 
   const edit = (patch: Partial<ThemeSnapshot>) => {
     setDraft((current) => ({ ...current, ...patch }));
-    setStatus((current) => (current.kind === 'saved' ? { kind: 'idle' } : current));
+    setOutcome((current) => (current?.kind === 'saved' ? undefined : current));
   };
 
   async function save() {
+    setOutcome(undefined);
     if (!draft.theme.trim()) {
-      setStatus({ kind: 'error', message: t('tab.theme.headingRequired'), fieldErrors: { theme: t('validation.required') } });
+      saver.setFailure({ conflict: false, message: t('tab.theme.headingRequired'), fields: { theme: t('validation.required') }, other: [] });
       return;
     }
-    setStatus({ kind: 'saving' });
-    try {
+    await saver.run(async () => {
       const characteristics = Object.fromEntries(
         Object.entries(draft.characteristics).map(([key, value]) => [key, value?.note?.trim() ? value : { met: !!value?.met }]),
       );
       const body = { ...draft, characteristics };
-      const result = await api.put<ThemeUnfolding & { revision: number }>(`${path}/theme`, body, base.etag);
+      const result = await client.theme.save(body, base.etag);
       setBase({ snapshot: draft, etag: result.etag });
-      setStatus({ kind: 'saved', revision: result.revision });
+      setOutcome({ kind: 'saved', revision: result.revision });
       await reload();
-    } catch (error) {
-      if (error instanceof ApiError && error.isConflict) return setStatus({ kind: 'conflict', message: error.message });
-      const fieldErrors = error instanceof ApiError ? Object.fromEntries(error.details.map((d) => [d.path.split('.')[0]!, d.message])) : {};
-      setStatus({ kind: 'error', message: (error as Error).message, fieldErrors });
-    }
+    });
   }
 
   /**
@@ -74,26 +70,25 @@ export function useThemeDraft(plan: PlanView, reload: () => Promise<void>) {
    * where the user typed nothing), and save on top of the newest version from now on.
    */
   async function loadLatest() {
-    try {
-      const latest = await api.get<PlanView>(path);
+    await saver.run(async () => {
+      const latest = await client.get();
       const snapshot = themeSnapshot(latest.network.theme, latest.theme);
       const { merged, conflicts } = mergeThemes(base.snapshot, draft, snapshot);
       setDraft(merged);
       setBase({ snapshot, etag: latest.theme?.etag });
       const fields = conflicts.map((c) => (c.kind === 'text' ? c.field : c.characteristic));
-      setStatus({ kind: 'reloaded', latest: snapshot, fields, by: latest.theme?.updatedBy, at: latest.theme?.updatedAt });
+      setOutcome({ kind: 'reloaded', latest: snapshot, fields, by: latest.theme?.updatedBy, at: latest.theme?.updatedAt });
       await reload();
-    } catch (error) {
-      setStatus({ kind: 'error', message: (error as Error).message, fieldErrors: {} });
-    }
+    });
   }
 
   /** Drop the typed text and show the saved version. */
   function discard() {
     setDraft(saved);
     setBase({ snapshot: saved, etag: plan.theme?.etag });
-    setStatus({ kind: 'idle' });
+    setOutcome(undefined);
+    saver.clear();
   }
 
-  return { draft, edit, dirty, status, save, loadLatest, discard };
+  return { draft, edit, dirty, saving: saver.saving, failure: saver.failure, conflict, outcome, save, loadLatest, discard };
 }

@@ -8,7 +8,7 @@ import { MAX } from '@domain/schemas';
 import { useApp } from '../../shell/AppContext';
 import { DateInput } from '../../shared/DateInput';
 import { kindLabelKey } from './kinds';
-import { SaveProblemBar } from './SaveProblemBar';
+import { SaveFailureBar } from '../../shared/formKit';
 import type { usePhaseSaver } from './usePhaseSaver';
 
 const useStyles = makeStyles({
@@ -72,7 +72,7 @@ export function StepDialog({ step, weeks, periodStart, saver, onClose }: StepDia
           <DialogBody>
             <DialogTitle>{step ? t('tab.timeline.editTitle', { title: step.title }) : t('tab.timeline.addTitle')}</DialogTitle>
             <DialogContent className={styles.form}>
-              <SaveProblemBar saver={saver} />
+              <SaveFailureBar {...saver.bar} />
               <Field label={t('tab.timeline.field.kind')}>
                 <Select value={values.kind} onChange={(_e, d) => set({ kind: d.value as PhaseKind })}>
                   {PHASE_KINDS.map((kind) => <option key={kind} value={kind}>{t(kindLabelKey(kind))}</option>)}

@@ -6,12 +6,11 @@ import type { PhaseStep } from '@domain/model';
 import { currentStep, defaultPhasePlan } from '@domain/phases';
 import { useApp } from '../../shell/AppContext';
 import type { SectionProps } from '../SectionProps';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog, SaveFailureBar } from '../../shared/formKit';
 import { KindIcon, kindLabelKey, type TimelineKind } from './kinds';
-import { SaveProblemBar } from './SaveProblemBar';
 import { StepDialog } from './StepDialog';
 import { TodaySummary } from './TodaySummary';
-import { usePhaseSaver } from './usePhaseSaver';
+import { usePhaseSaver, type StepsChange } from './usePhaseSaver';
 import { WeekList } from './WeekList';
 import { weekRows } from './weeks';
 
@@ -58,7 +57,7 @@ export function TimelineSection({ plan, canEdit, reload }: SectionProps) {
           <Button onClick={() => setDialog({ kind: 'template' })}>{t('tab.timeline.template')}</Button>
         </div>
       )}
-      {!dialog && <SaveProblemBar saver={saver} />}
+      {!dialog && <SaveFailureBar {...saver.bar} />}
       <WeekList
         rows={rows}
         weeks={weeks}
@@ -72,7 +71,7 @@ export function TimelineSection({ plan, canEdit, reload }: SectionProps) {
         <StepDialog step={dialog.kind === 'edit' ? dialog.step : undefined} weeks={weeks} periodStart={network.startDate} saver={saver} onClose={close} />
       )}
       {dialog?.kind === 'remove' && (
-        <ConfirmDialog
+        <Confirm
           title={t('tab.timeline.removeTitle', { title: dialog.step.title })}
           text={t('tab.timeline.removeText')}
           confirmLabel={t('tab.timeline.remove')}
@@ -82,7 +81,7 @@ export function TimelineSection({ plan, canEdit, reload }: SectionProps) {
         />
       )}
       {dialog?.kind === 'template' && (
-        <ConfirmDialog
+        <Confirm
           title={t('tab.timeline.templateTitle')}
           text={t('tab.timeline.templateText', { type: networkTypeLabel(network.type, locale) })}
           confirmLabel={t('tab.timeline.templateConfirm')}
@@ -92,5 +91,22 @@ export function TimelineSection({ plan, canEdit, reload }: SectionProps) {
         />
       )}
     </section>
+  );
+}
+
+/** "Are you sure?" for changes that take something away (removing a step, starting over): the shared dialog, saving the change. */
+function Confirm(props: { title: string; text: string; confirmLabel: string; change: StepsChange; saver: ReturnType<typeof usePhaseSaver>; onClose: () => void }) {
+  const { saver } = props;
+  return (
+    <ConfirmDialog
+      open
+      title={props.title}
+      body={<Text as="p" block>{props.text}</Text>}
+      confirmLabel={props.confirmLabel}
+      busy={saver.busy}
+      {...saver.bar}
+      onConfirm={() => void saver.save(props.change).then((done) => done && props.onClose())}
+      onCancel={props.onClose}
+    />
   );
 }

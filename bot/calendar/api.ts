@@ -1,17 +1,18 @@
+import { z } from 'zod';
 import type { Booking, NetworkAggregate } from '../domain/model';
 import { meetingLabel, orderMeetings } from '../domain/labels';
 import { meetingParticipants } from '../domain/series';
-import { t } from '../i18n';
 import { networkLocale } from '../domain/network';
-import { bookingStatus, meetingEvent, orphanedBookings, seriesEvents, type Attendee, type CalendarEvent } from '../calendar/event';
-import { cancellationIcs, invitationIcs, type Invitation } from '../calendar/ics';
-import { cancellationsOf, versionOf } from '../calendar/issue';
-import { inNetwork, type ApiResult } from './context';
-import { notFound } from './errors';
-import { attachment } from './download';
-import type { CalendarMeetingView, CalendarView } from '../calendar/view';
-
-export type { CalendarMeetingView, CalendarView };
+import { t } from '../i18n';
+import { guarded, inNetwork, parseBody, type ApiResult, type NetworkContext } from '../api/context';
+import { ApiError, notFound } from '../api/errors';
+import { attachment } from '../api/download';
+import { bookingStatus, meetingEvent, orphanedBookings, seriesEvents, type Attendee, type CalendarEvent } from './event';
+import { cancellationIcs, invitationIcs, type Invitation } from './ics';
+import { cancellationsOf, versionOf } from './issue';
+import { bookSeries, type CalendarAccess } from './book';
+import { CalendarError, type GraphCalendar } from './graph';
+import type { CalendarMeetingView, CalendarView } from './view';
 
 // The meeting series in the leader's calendar, seen from the tab: per meeting what was booked and
 // whether it changed since, and the series as .ics files to mail. A download only reads: the version
@@ -112,4 +113,43 @@ export const cancellationsIcs = inNetwork('edit', async ({ aggregate, services }
     { locale, now: services.now() },
   );
   return file(body, 'CANCEL', `${aggregate.network.name} – ${t(locale, 'calendar.file.cancellations')}`);
+});
+
+// Booking the meeting series in the leader's own Outlook calendar through Microsoft Graph. Without
+// Graph configured the tab offers the .ics files instead (above).
+
+const bookSchema = z.strictObject({});
+
+export const graphNotConfigured = () => new ApiError(400, 'graphNotConfigured', 'api.calendar.graphNotConfigured');
+export const consentRequired = () => new ApiError(401, 'consentRequired', 'api.calendar.consentRequired');
+
+/** The caller's calendar; no consent (or no usable sign-in) is 401 consentRequired, and nothing is booked. */
+async function calendarOf(access: CalendarAccess, ctx: NetworkContext): Promise<GraphCalendar> {
+  try {
+    return await access.connect({ userId: ctx.identity.userId, ssoToken: ctx.ssoToken });
+  } catch (error) {
+    if (error instanceof CalendarError && (error.code === 'consentRequired' || error.code === 'unauthenticated')) throw consentRequired();
+    throw new ApiError(503, 'graphUnavailable', 'api.calendar.unavailable');
+  }
+}
+
+/**
+ * POST …/calendar/book — every meeting into the caller's calendar (created, updated or left as it is),
+ * events of deleted meetings cancelled. Answers per meeting how it went; a failed meeting is booked by
+ * calling again, which never makes a second event.
+ */
+export const bookCalendar = inNetwork('edit', async (ctx) => {
+  parseBody(bookSchema, ctx.body);
+  if (!ctx.services.calendar) throw graphNotConfigured();
+  const calendar = await calendarOf(ctx.services.calendar, ctx);
+  const result = await guarded(() =>
+    bookSeries({
+      store: ctx.services.store,
+      calendar,
+      aggregate: ctx.aggregate,
+      organizer: { userId: ctx.identity.userId, name: ctx.identity.name },
+      now: ctx.services.now,
+    }),
+  );
+  return { body: result };
 });

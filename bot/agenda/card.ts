@@ -1,8 +1,10 @@
 import { t, type Locale } from '../i18n';
-import type { Agenda, Idea, Meeting, Network, Subtheme } from '../domain/model';
+import type { Agenda, Idea, Meeting, Network, NetworkAggregate, Subtheme } from '../domain/model';
 import { formatLongDate, isoWeek } from '../domain/dates';
 import { meetingLabel } from '../domain/labels';
-import { adaptiveCard, fact, heading, text, type CardElement } from './shared';
+import { subthemeOf } from '../domain/network';
+import { ideasWithoutOwner } from '../domain/series';
+import { adaptiveCard, fact, heading, text, type CardElement } from '../cards/shared';
 
 // "Dagsorden" (the handbook): posted to the network's channel before each meeting, updated in place.
 
@@ -77,4 +79,18 @@ function ideasToOwn({ ideasWithoutOwner, locale }: AgendaCardInput): CardElement
     ...listed,
     ...(more > 0 ? [text(t(locale, 'card.moreInTab', { count: more }), { isSubtle: true })] : []),
   ];
+}
+
+/** The agenda card of one meeting from the network's stored state: what is posted, previewed and answered alike. */
+export function agendaCardFor(aggregate: NetworkAggregate, meeting: Meeting, locale: Locale) {
+  const agenda = aggregate.agendas.find((a) => a.meetingId === meeting.id) ?? { items: [] };
+  return buildAgendaCard({
+    network: aggregate.network,
+    meeting,
+    meetings: aggregate.meetings,
+    subtheme: subthemeOf(aggregate, meeting),
+    agenda,
+    ideasWithoutOwner: ideasWithoutOwner(aggregate.ideas),
+    locale,
+  });
 }

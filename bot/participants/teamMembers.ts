@@ -1,6 +1,6 @@
 import type { TeamMember } from '../storage/conversationStore';
 import { toStoreError } from '../storage/errors';
-import { guarded, inNetwork } from './context';
+import { guarded, inNetwork } from '../api/context';
 
 // The people in the network's team, as the bot saw them join: what the tab's member picker offers when
 // the leader links a participant to a Teams user (Participant.userId is the Entra object id).

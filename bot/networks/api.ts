@@ -4,8 +4,8 @@ import { roleOf, viewFor, participantOf, type NetworkRole } from '../domain/acce
 import { adviseOnPlan, localizeAdvice } from '../domain/advice';
 import { defaultPhasePlan } from '../domain/phases';
 import { devIdentities } from '../auth/devIdentities';
-import { commit, guarded, inNetwork, parseBody, requireIfMatch, stamp, type Handler, type NetworkContext } from './context';
-import { conflict, unprocessable } from './errors';
+import { commit, guarded, inNetwork, parseBody, requireIfMatch, stamp, type Handler, type NetworkContext } from '../api/context';
+import { conflict, unprocessable } from '../api/errors';
 import { checkNetworkRules } from '../domain/rules';
 import { memberKeys } from '../domain/access';
 import { applyPatch } from '../changes/operation';

@@ -1,10 +1,10 @@
 import * as schemas from '../domain/schemas';
 import { toStoreError } from '../storage/errors';
-import { erasePerson, ErasureBlocked, exportPerson, type PrivacyDeps } from '../privacy/privacyService';
-import type { DataSubject } from '../privacy/person';
-import { guarded, parseBody, type Handler, type RequestContext } from './context';
-import { ApiError, forbidden } from './errors';
-import { attachment } from './download';
+import { erasePerson, ErasureBlocked, exportPerson, type PrivacyDeps } from './privacyService';
+import type { DataSubject } from './person';
+import { guarded, parseBody, type Handler, type RequestContext } from '../api/context';
+import { ApiError, forbidden } from '../api/errors';
+import { attachment } from '../api/download';
 
 // Data-protection requests (GDPR art. 15, 17, 20). Anyone may download their own data; exporting or
 // erasing someone else takes the Entra app role PrivacyOfficer, checked here on the server.

@@ -1,0 +1,37 @@
+// Danish: the bot in chat: welcome, help, commands, and the answers to pressed card buttons.
+export const bot = {
+  'bot.welcome': 'Hej! Jeg er Netværk. Jeg hjælper netværksledere og deltagere med at planlægge netværksmøder, sende dagsordener, samle refleksioner og idéer og aflevere leverancen til Chefforum. Skriv "hjælp" for at se, hvad jeg kan.',
+  'bot.help.title': 'Netværk — det kan jeg',
+  'bot.help.body': 'Netværk samler jeres netværksforløb i Teams: temaet, deltagerne og møderne i fanen "Plan", dagsordener før hvert møde, refleksionsspørgsmål efter møderne, idé-parkeringspladsen og leverancen til Chefforum.',
+  'bot.help.commands': 'Kommandoer: "hjælp" · "næste møde" · "idéer" · "mine refleksioner" · "analyse"',
+  'bot.unknown': 'Det forstod jeg ikke helt. Her er, hvad jeg kan:',
+  // more bot — keys 'bot.*'
+  'bot.error': 'Beklager, det gik galt hos mig. Prøv igen om lidt — skriv "hjælp", hvis det bliver ved.',
+  'action.analysis.added': 'Noten er tilføjet.',
+  'action.analysis.empty': 'Skriv noten, før du tilføjer den.',
+  'action.analysis.noCategory': 'Vælg en kategori.',
+  // card actions — keys 'action.*'
+  'action.reflection.saved': 'Tak! Dine svar er gemt.',
+  'action.notParticipant': 'Du står ikke som deltager i dette netværk, så jeg kan ikke gemme noget for dig. Kontakt netværkslederen.',
+  'action.notMember': 'Du er ikke med i dette netværk, så jeg kan hverken vise eller gemme noget for dig. Kontakt netværkslederen.',
+  'action.meetingGone': 'Mødet findes ikke længere i planen.',
+  'action.networkGone': 'Netværket findes ikke længere.',
+  'action.meetingClosed': 'Mødet er lukket, så svarene kan ikke længere ændres.',
+  'action.ideas.added': 'Idéen er parkeret.',
+  'action.ideas.empty': 'Skriv idéen, før du parkerer den.',
+  'action.ideas.tooLong': 'Idéen er for lang (højst {max} tegn).',
+  'action.textTooLong': 'Teksten er for lang (højst {max} tegn).',
+  'action.notYours': 'Kun den, der skrev det, og netværkslederen og co-driveren kan ændre det.',
+  'action.ideas.owned': 'Du er nu tovholder på idéen.',
+  'action.ideas.statusSet': 'Status er gemt.',
+  'action.ideas.gone': 'Idéen findes ikke længere.',
+  'action.onlyLeaders': 'Kun netværkslederen og co-driveren kan ændre status.',
+  'action.busy': 'En anden ændrede det samme lige nu. Prøv igen.',
+  'action.unknown': 'Den knap kender jeg ikke (kortet er måske forældet).',
+  'action.unavailable': 'Lageret svarer ikke lige nu. Intet er gemt — prøv igen om lidt.',
+  // chat answers with cards — keys 'chat.*'
+  'chat.noNetworks': 'Du er ikke med i noget netværk endnu. Netværkslederen tilføjer dig i fanen "Plan".',
+  'chat.noNextMeeting': 'Der er ikke flere planlagte møder i {network}.',
+  'chat.noAgendaYet': 'Dagsordenen til {label} ({date}) er ikke skrevet endnu.',
+  'chat.noOpenReflections': 'Du har ingen åbne refleksioner lige nu. Når et møde er slut, sender jeg spørgsmålene her.',
+} as const;
