@@ -172,7 +172,7 @@ async function runScenario(scenario: FanOutScenario, options: FanOutOptions): Pr
   // Requests Teams refused are retried first inside botbuilder (its HTTP pipeline honours Retry-After),
   // then by the scheduler (job back to pending with the Retry-After as delay): claims − jobs counts the latter.
   notes.push(
-    `seeded in ${round(seedMs)} ms; instance(s) ready after ${round(readyAt)} ms; first prompt accepted ${round(first - t0)} ms after start (the fan-out job first creates ${allJobs.length} prompt jobs and as many reminder jobs, one by one)`,
+    `seeded in ${round(seedMs)} ms; instance(s) ready after ${round(readyAt)} ms; first prompt accepted ${round(first - t0)} ms after start (the fan-out job first creates ${allJobs.length} prompt jobs, one by one; each prompt schedules its reminder once Teams accepted it)`,
     `jobs: ${JSON.stringify(outcomes)}; claims ${claims} for ${allJobs.length} jobs (${claims - allJobs.length} re-claims); sent by ${JSON.stringify(owners)}`,
   );
   const cpuUse = cpu.report();

@@ -63,7 +63,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const messenger = limitedMessenger(createMessenger(adapter), new RateLimiter());
   const scheduler = createScheduler({
     store, jobs, messenger, now, logger,
-    reach: createReach(conversations, messenger),
+    reach: createReach(conversations, messenger, { now }),
     instanceId: config.scheduler.instanceId,
     pollMs: config.scheduler.pollMs,
   });

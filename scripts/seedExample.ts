@@ -128,6 +128,7 @@ async function main(): Promise<void> {
       '',
     ]),
     '  Åbn fanen som Lene Holm (udviklingsidentitet "lene"); Omar er co-driver, Jens og Helle deltagere, Birgitte referenceleder.',
+    '  Agents Playgrounds bruger, Alex Wilber, er kernedeltager i begge: skriv "næste møde" eller "mine refleksioner" i chatten.',
     '  Open the tab as Lene Holm ("lene"). Running it again replaces the two networks. Start the service with `npm start`.',
     '',
   ];

@@ -1,18 +1,21 @@
 import { t, type Locale } from '../i18n';
-import type { Network, NetworkAggregate } from '../domain/model';
+import type { Meeting, Network, NetworkAggregate } from '../domain/model';
 import { canEditPlan, memberKeys, participantOf, roleOf } from '../domain/access';
 import { formatDate } from '../domain/dates';
 import { meetingLabel } from '../domain/labels';
-import { isPostable, nextMeeting, openForReflection } from '../domain/series';
+import { isPostable, meetingEndsAt, meetingStartsAt, nextMeeting, openForReflection } from '../domain/series';
 import type { AdaptiveCard } from '../cards/shared';
 import { agendaCardFor } from '../agenda/card';
-import { analysisCardFor } from '../analysis/card';
-import { ideaLotCardFor } from '../ideas/card';
+import { analysisCardFor, ANALYSIS_VERBS } from '../analysis/card';
+import { ideaLotCardFor, IDEA_VERBS } from '../ideas/card';
 import { reflectionCardFor } from '../reflections/card';
+import { buildNetworkChoiceCard } from './chooseNetwork';
 import type { ActionServices, CardActor } from './types';
 
-// What the chat commands "næste møde", "idéer" and "mine refleksioner" answer with: cards from the
-// networks the person takes part in (in a network's channel: that network only).
+// What the chat commands "næste møde", "idéer", "mine refleksioner" and "analyse" answer with: cards from
+// every network the person takes part in. In a network's channel a command is about that network; a
+// network's name after the command ("idéer ældre i eget hjem") picks it; "idéer" and "analyse" from
+// someone in several networks ask which one, never pick one silently.
 
 export type ChatReply = { card: AdaptiveCard } | { text: string };
 
@@ -21,67 +24,151 @@ export interface CommandInput {
   locale: Locale;
   /** Set when the command was written in a channel: answers are about the network linked to it. */
   channelId?: string;
+  /** What followed the command (lower case, without punctuation): a network's name, or ''. */
+  argument?: string;
+  /** The command as the person typed it, to repeat in "write … <network name>". */
+  typed?: string;
 }
 
-const MAX_NETWORKS = 3;
+/** The command's words when the person's own are not known (the answers repeat them). */
+const SAID: Record<'nextMeeting' | 'ideas' | 'myReflections' | 'analysis', Record<Locale, string>> = {
+  nextMeeting: { da: 'næste møde', en: 'next meeting' },
+  ideas: { da: 'idéer', en: 'ideas' },
+  myReflections: { da: 'mine refleksioner', en: 'my reflections' },
+  analysis: { da: 'analyse', en: 'analysis' },
+};
 
-async function networksOf(input: CommandInput, services: ActionServices): Promise<NetworkAggregate[]> {
-  const caller = { userId: input.actor.aadObjectId ?? '' };
-  if (!caller.userId) return [];
-  const { networks, memberOf } = await services.store.listNetworks(memberKeys(caller));
-  const inChannel = (n: Network) => !input.channelId || n.channelId === input.channelId;
-  const mine = networks
-    .filter((n) => inChannel(n) && (memberOf.has(n.id) || roleOf({ network: n, participants: [] }, caller)))
-    .sort((a, b) => b.startDate.localeCompare(a.startDate))
-    .slice(0, MAX_NETWORKS);
-  const loaded = await Promise.all(mine.map((n) => services.store.load(n.id)));
-  return loaded.filter((a): a is NetworkAggregate => !!a && !!roleOf(a, caller));
+/** Reflection cards one answer carries: with the line about the rest, within Teams' 7 messages a second per chat. */
+export const MAX_REFLECTION_CARDS = 6;
+
+const caller = (input: CommandInput) => ({ userId: input.actor.aadObjectId ?? '' });
+
+/** Every network the person has a role in, newest first; and whether the channel written in belongs to a network (anyone's). */
+async function networksOf(input: CommandInput, services: ActionServices): Promise<{ mine: NetworkAggregate[]; channelLinked: boolean }> {
+  const me = caller(input);
+  if (!me.userId) return { mine: [], channelLinked: false };
+  const { networks, memberOf } = await services.store.listNetworks(memberKeys(me));
+  const channelLinked = !!input.channelId && networks.some((n) => n.channelId === input.channelId);
+  const candidates = networks.filter((n) => memberOf.has(n.id) || roleOf({ network: n, participants: [] }, me));
+  const loaded = await Promise.all(candidates.map((n) => services.store.load(n.id)));
+  const mine = loaded
+    .filter((a): a is NetworkAggregate => !!a && !!roleOf(a, me))
+    .sort((a, b) => b.network.startDate.localeCompare(a.network.startDate) || a.network.name.localeCompare(b.network.name, 'da'));
+  return { mine, channelLinked };
 }
 
+const ASCII_FOLDS: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', é: 'e' };
+/** A name as typed after a command: lower case, words only, æ ø å as typed without them. */
+const searchable = (value: string) =>
+  value.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/[æøåé]/g, (letter) => ASCII_FOLDS[letter] ?? letter);
+
+/** The networks a name points at: the one called exactly that, else those whose name contains it. */
+function named(networks: NetworkAggregate[], name: string): NetworkAggregate[] {
+  const wanted = searchable(name);
+  const exact = networks.filter((a) => searchable(a.network.name) === wanted);
+  return exact.length ? exact : networks.filter((a) => searchable(a.network.name).includes(wanted));
+}
+
+interface Scope {
+  networks: NetworkAggregate[];
+  /** Said before the answer: a name that matched none of the person's networks. */
+  notes: ChatReply[];
+}
+
+/**
+ * What a command is about: in a network's channel that network (nothing for someone not in it: the channel
+ * does not learn their other networks); else the networks named after the command; else all of the person's.
+ */
+async function scopeOf(input: CommandInput, services: ActionServices): Promise<Scope> {
+  const { mine, channelLinked } = await networksOf(input, services);
+  if (channelLinked) return { networks: mine.filter((a) => a.network.channelId === input.channelId), notes: [] };
+  const argument = input.argument?.trim() ?? '';
+  if (!argument || mine.length === 0) return { networks: mine, notes: [] };
+  const chosen = named(mine, argument);
+  return chosen.length ? { networks: chosen, notes: [] } : { networks: mine, notes: [{ text: t(input.locale, 'chat.unknownNetwork', { name: argument }) }] };
+}
+
+const noNetworks = (input: CommandInput): ChatReply[] => [{ text: t(input.locale, 'chat.noNetworks') }];
+
+/** The next meeting across the person's networks (or the one named), saying which network it is in. */
 export async function nextMeetingReplies(input: CommandInput, services: ActionServices): Promise<ChatReply[]> {
-  const networks = await networksOf(input, services);
-  if (networks.length === 0) return [{ text: t(input.locale, 'chat.noNetworks') }];
-  return networks.map((aggregate): ChatReply => {
-    const meeting = nextMeeting(aggregate.meetings, services.now());
-    if (!meeting) return { text: t(input.locale, 'chat.noNextMeeting', { network: aggregate.network.name }) };
-    if (!isPostable(aggregate.agendas.find((a) => a.meetingId === meeting.id))) {
-      const label = `${meetingLabel(meeting, aggregate.meetings, input.locale)} · ${aggregate.network.name}`;
-      return { text: t(input.locale, 'chat.noAgendaYet', { label, date: formatDate(meeting.date) }) };
-    }
-    return { card: agendaCardFor(aggregate, meeting, input.locale) };
-  });
+  const { networks, notes } = await scopeOf(input, services);
+  if (networks.length === 0) return noNetworks(input);
+  const upcoming = networks
+    .map((aggregate) => ({ aggregate, meeting: nextMeeting(aggregate.meetings, services.now()) }))
+    .filter((next): next is { aggregate: NetworkAggregate; meeting: Meeting } => !!next.meeting)
+    .sort((a, b) => meetingStartsAt(a.meeting).getTime() - meetingStartsAt(b.meeting).getTime());
+  const first = upcoming[0];
+  if (!first) {
+    const text = networks.length === 1 ? t(input.locale, 'chat.noNextMeeting', { network: networks[0]!.network.name }) : t(input.locale, 'chat.noNextMeetingAny');
+    return [...notes, { text }];
+  }
+  const { aggregate, meeting } = first;
+  if (!isPostable(aggregate.agendas.find((a) => a.meetingId === meeting.id))) {
+    const label = `${meetingLabel(meeting, aggregate.meetings, input.locale)} · ${aggregate.network.name}`;
+    return [...notes, { text: t(input.locale, 'chat.noAgendaYet', { label, date: formatDate(meeting.date) }) }];
+  }
+  const which: ChatReply[] = networks.length > 1 ? [{ text: t(input.locale, 'chat.nextMeetingIn', { network: aggregate.network.name }) }] : [];
+  return [...notes, ...which, { card: agendaCardFor(aggregate, meeting, input.locale) }];
 }
+
+/** A command about one network: that network's card, or, for someone in several, which one? */
+async function oneNetwork(
+  input: CommandInput,
+  services: ActionServices,
+  said: keyof typeof SAID,
+  verb: string,
+  cardOf: (aggregate: NetworkAggregate) => AdaptiveCard,
+): Promise<ChatReply[]> {
+  const { networks, notes } = await scopeOf(input, services);
+  if (networks.length === 0) return noNetworks(input);
+  if (networks.length === 1) return [...notes, { card: cardOf(networks[0]!) }];
+  const choice = buildNetworkChoiceCard({ networks: networks.map((a): Pick<Network, 'id' | 'name'> => a.network), verb, command: commandWords(input, said), locale: input.locale });
+  return [...notes, { card: choice }];
+}
+
+const commandWords = (input: CommandInput, said: keyof typeof SAID) => (input.typed?.trim() ? input.typed.trim() : SAID[said][input.locale]);
 
 export async function ideaLotReplies(input: CommandInput, services: ActionServices): Promise<ChatReply[]> {
-  const networks = await networksOf(input, services);
-  if (networks.length === 0) return [{ text: t(input.locale, 'chat.noNetworks') }];
-  const caller = { userId: input.actor.aadObjectId ?? '' };
-  return networks.map((aggregate) => {
-    const isLeader = canEditPlan(roleOf(aggregate, caller));
+  const me = caller(input);
+  return oneNetwork(input, services, 'ideas', IDEA_VERBS.refresh, (aggregate) => {
+    const isLeader = canEditPlan(roleOf(aggregate, me));
     const refreshUserIds = isLeader && input.actor.teamsUserId ? [input.actor.teamsUserId] : [];
     // In a channel everybody sees the card: the shared view, with the leader's own view by refresh.
-    const view = input.channelId ? { locale: input.locale, refreshUserIds } : { locale: input.locale, isLeader, userId: caller.userId, refreshUserIds };
-    return { card: ideaLotCardFor(aggregate, view) };
+    const view = input.channelId ? { locale: input.locale, refreshUserIds } : { locale: input.locale, isLeader, userId: me.userId, refreshUserIds };
+    return ideaLotCardFor(aggregate, view);
   });
-}
-
-export async function myReflectionReplies(input: CommandInput, services: ActionServices): Promise<ChatReply[]> {
-  const caller = { userId: input.actor.aadObjectId ?? '' };
-  const networks = await networksOf({ ...input, channelId: undefined }, services);
-  const refreshUserIds = input.actor.teamsUserId ? [input.actor.teamsUserId] : [];
-  const cards = networks.flatMap((aggregate) => {
-    const participant = participantOf(aggregate, caller);
-    if (!participant) return [];
-    return openForReflection(aggregate.meetings, services.now()).map(
-      (meeting): ChatReply => ({ card: reflectionCardFor(aggregate, meeting, participant, { locale: input.locale, refreshUserIds }) }),
-    );
-  });
-  return cards.length ? cards.slice(0, 5) : [{ text: t(input.locale, 'chat.noOpenReflections') }];
 }
 
 export async function analysisReplies(input: CommandInput, services: ActionServices): Promise<ChatReply[]> {
-  const networks = await networksOf(input, services);
-  if (networks.length === 0) return [{ text: t(input.locale, 'chat.noNetworks') }];
   const refreshUserIds = input.actor.teamsUserId ? [input.actor.teamsUserId] : [];
-  return networks.map((aggregate) => ({ card: analysisCardFor(aggregate, { locale: input.locale, refreshUserIds }) }));
+  return oneNetwork(input, services, 'analysis', ANALYSIS_VERBS.refresh, (aggregate) => analysisCardFor(aggregate, { locale: input.locale, refreshUserIds }));
+}
+
+/**
+ * The reflection cards of every meeting that has ended and is not closed, in all the person's networks
+ * (or the one named): unanswered first, the latest meeting first; the rest counted in a line.
+ */
+export async function myReflectionReplies(input: CommandInput, services: ActionServices): Promise<ChatReply[]> {
+  const me = caller(input);
+  const { networks, notes } = await scopeOf({ ...input, channelId: undefined }, services);
+  const refreshUserIds = input.actor.teamsUserId ? [input.actor.teamsUserId] : [];
+  const open = networks.flatMap((aggregate) => {
+    const participant = participantOf(aggregate, me);
+    if (!participant) return [];
+    return openForReflection(aggregate.meetings, services.now()).map((meeting) => ({
+      aggregate,
+      meeting,
+      participant,
+      answered: aggregate.reflections.some((r) => r.meetingId === meeting.id && r.participantId === participant.id),
+    }));
+  });
+  if (open.length === 0) return [...notes, { text: t(input.locale, 'chat.noOpenReflections') }];
+  open.sort((a, b) => Number(a.answered) - Number(b.answered) || meetingEndsAt(b.meeting).getTime() - meetingEndsAt(a.meeting).getTime());
+  const cards = open
+    .slice(0, MAX_REFLECTION_CARDS)
+    .map(({ aggregate, meeting, participant }): ChatReply => ({ card: reflectionCardFor(aggregate, meeting, participant, { locale: input.locale, refreshUserIds }) }));
+  const rest = open.length - cards.length;
+  const more: ChatReply[] = rest > 0 ? [{ text: t(input.locale, 'chat.moreOpenReflections', { count: rest, command: commandWords(input, 'myReflections') }) }] : [];
+  return [...notes, ...cards, ...more];
 }

@@ -73,7 +73,7 @@ export function involvementFormLabel(form: string, locale: Locale): string {
 
 /** "3 reflections", "1 idea": a count of the network's material in the user's language. */
 export const countedLabel = (locale: Locale, what: 'reflection' | 'idea' | 'analysisNote', count: number) =>
-  t(locale, `count.${what}.${count === 1 ? 'one' : 'other'}`, { count });
+  t(locale, `count.${what}`, { count });
 
 /** "A, B and C" in the user's language. */
 export const listedLabel = (locale: Locale, items: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);

@@ -126,6 +126,8 @@ export interface Participant extends Versioned {
   userId?: string;
   competenceAreas: CompetenceArea[];
   customCompetences: string[];
+  /** When the leader added them, stamped by the server; rows from before it was recorded have none (always there). */
+  addedAt?: IsoDateTime;
 }
 
 export interface Meeting extends Versioned {

@@ -20,8 +20,9 @@ export function agendaDueAt(meeting: Pick<Meeting, 'date'>, daysBefore: number):
   return at(meeting.date, '00:00').minus({ days: daysBefore }).set({ hour: AGENDA_POST_HOUR }).toJSDate();
 }
 
-export const reminderDueAt = (meeting: Pick<Meeting, 'date' | 'end'>, days: number): Date =>
-  at(meeting.date, meeting.end).plus({ days }).toJSDate();
+/** A reminder goes `days` calendar days after the prompt actually went out, at the same Copenhagen time (DST-safe). */
+export const reminderDueAt = (promptSentAt: Date, days: number): Date =>
+  DateTime.fromJSDate(promptSentAt, { zone: ZONE }).plus({ days }).toJSDate();
 
 /** An agenda worth posting has at least one item; an empty one stays a draft in the tab. */
 export const isPostable = (agenda?: Agenda): agenda is Agenda => !!agenda && agenda.items.length > 0;
@@ -30,6 +31,16 @@ export const isPostable = (agenda?: Agenda): agenda is Agenda => !!agenda && age
 export function meetingParticipants(aggregate: Pick<NetworkAggregate, 'participants' | 'assignments'>, meetingId: string): Participant[] {
   const invited = new Set(aggregate.assignments.filter((a) => a.meetingId === meetingId).map((a) => a.participantId));
   return aggregate.participants.filter((p) => p.kind === 'core' || invited.has(p.id));
+}
+
+/** Whether the participant was in the network when the meeting was held: added before it ended (rows without `addedAt` always were). */
+export function wasPartOf(participant: Pick<Participant, 'addedAt'>, meeting: Pick<Meeting, 'date' | 'end'>): boolean {
+  return !participant.addedAt || Date.parse(participant.addedAt) <= meetingEndsAt(meeting).getTime();
+}
+
+/** Who is asked to reflect on a meeting that was held: its participants who were in the network by its end. */
+export function askedToReflect(aggregate: Pick<NetworkAggregate, 'participants' | 'assignments'>, meeting: Meeting): Participant[] {
+  return meetingParticipants(aggregate, meeting.id).filter((p) => wasPartOf(p, meeting));
 }
 
 /** The meeting that is on now or comes next; undefined when the series is over. */

@@ -30,7 +30,7 @@ export function participantInUse(aggregate: NetworkAggregate, participant: Parti
   if (!reflections) return undefined;
   const order = orderMeetings(aggregate.meetings).map((m) => m.id);
   const numbers = meetingIds.map((id) => order.indexOf(id) + 1).filter((n) => n > 0).sort((a, b) => a - b).map(String);
-  const meetings = t(locale, numbers.length === 1 ? 'count.meetings.one' : 'count.meetings.other', { numbers: listedLabel(locale, numbers) });
+  const meetings = t(locale, 'count.meetings', { count: numbers.length, numbers: listedLabel(locale, numbers) });
   return inUse('api.participantHasReflections', { name: participant.name, reflections: countedLabel(locale, 'reflection', reflections), meetings });
 }
 
@@ -41,7 +41,8 @@ export const participants = collectionHandlers({
   createSchema: schemas.participantCreateSchema,
   patchSchema: schemas.participantPatchSchema,
   access: { create: 'edit', change: 'edit' },
-  build: (_ctx, input, id) => ({ id, ...(input as Omit<Participant, 'id'>) }),
+  // When they joined is the server's word (no schema accepts it): who is asked about a meeting depends on it.
+  build: (ctx, input, id) => ({ id, ...(input as Omit<Participant, 'id'>), addedAt: ctx.services.now().toISOString() }),
   inUse: (ctx, participant) => participantInUse(ctx.aggregate, participant, ctx.locale),
   withoutItem: (aggregate, p) => ({ ...aggregate, assignments: aggregate.assignments.filter((a) => a.participantId !== p.id) }),
   alongside: (ctx, before, after) => [

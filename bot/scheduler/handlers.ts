@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { t } from '../i18n';
 import type { NetworkAggregate } from '../domain/model';
-import { meetingEndsAt, meetingStartsAt } from '../domain/series';
+import { meetingEndsAt, meetingStartsAt, wasPartOf } from '../domain/series';
 import type { AdaptiveCard } from '../cards/shared';
 import { agendaCardFor } from '../agenda/card';
 import { ideaLotCardFor } from '../ideas/card';
@@ -12,7 +12,7 @@ import type { ConversationRef } from '../teams/adapter';
 import { jobId, type Job, type JobKind, type JobOutcome } from './job';
 import type { JobStore } from './jobStore';
 import type { Reach } from './reach';
-import { reflectionRound } from './plan';
+import { promptSentAt, reflectionRound, reminderAfter } from './plan';
 import { meetingOf, networkLocale } from '../domain/network';
 
 // What each kind of job does when it is due. A handler either returns how it ended or throws the
@@ -24,6 +24,8 @@ export interface JobResult {
   activityId?: string;
   reference?: ConversationRef;
   cardHash?: string;
+  /** When Teams accepted the message. */
+  sentAt?: string;
 }
 
 export interface JobContext {
@@ -76,19 +78,33 @@ const fanOutReflections: Handler = async (job, aggregate, ctx) => {
   return { outcome: 'sent', detail: `${round.filter((j) => j.kind === 'reflection.prompt').length} prompts` };
 };
 
+/**
+ * A prompt, or its reminder. The reminder goes only after its prompt went out, counted from then (the
+ * prompt schedules it once Teams accepted it); nobody is asked about a meeting held before they joined.
+ */
 function reflectionHandler(reminder: boolean): Handler {
   return async (job, aggregate, ctx) => {
     const meeting = meetingOf(aggregate, job.meetingId);
     const participant = aggregate.participants.find((p) => p.id === job.participantId);
     if (!meeting || !participant) return skipped('meeting or participant deleted');
     if (meeting.closedAt) return skipped('meeting closed');
+    if (!wasPartOf(participant, meeting)) return skipped('added to the network after the meeting');
     if (aggregate.reflections.some((r) => r.meetingId === meeting.id && r.participantId === participant.id)) return skipped('already answered');
+    if (reminder && !promptSentAt(await ctx.jobs.get(job.networkId, jobId('reflection.prompt', meeting.id, participant.id)))) {
+      return skipped('the prompt was not sent');
+    }
     const reach = await ctx.reach.personalOf(aggregate.network, participant);
     if (!reach) return { outcome: 'unreachable', detail: 'no Teams chat with this person' };
     const notice = reminder ? { text: t(reach.locale, 'card.reflection.reminder') } : undefined;
     const card = reflectionCardFor(aggregate, meeting, participant, { locale: reach.locale, refreshUserIds: reach.teamsUserId ? [reach.teamsUserId] : [], notice });
     const activityId = await ctx.messenger.send(reach.reference, { card });
-    return { outcome: 'sent', activityId, reference: reach.reference };
+    const sentAt = ctx.now();
+    if (!reminder) {
+      const next = reminderAfter(aggregate, { meetingId: meeting.id, participantId: participant.id }, sentAt);
+      // Reschedule, not add: a reminder left from before (skipped while its prompt was not out) counts from now.
+      if (next) await ctx.jobs.reschedule(job.networkId, next, sentAt);
+    }
+    return { outcome: 'sent', activityId, reference: reach.reference, sentAt: sentAt.toISOString() };
   };
 }
 

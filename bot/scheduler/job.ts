@@ -39,6 +39,8 @@ export interface Job {
   onDemand?: boolean;
   /** Fingerprint of the card last posted, to know when the posted one is out of date. */
   cardHash?: string;
+  /** When Teams accepted the message (a reflection prompt's reminder counts from here). */
+  sentAt?: string;
   updatedAt?: string;
   etag?: string;
 }

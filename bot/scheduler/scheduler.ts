@@ -9,7 +9,7 @@ import { networkLocale } from '../domain/network';
 import { cardHash, HANDLERS, type JobContext, type JobResult } from './handlers';
 import { idOf, type Job } from './job';
 import type { JobStore } from './jobStore';
-import { plannedJobs } from './plan';
+import { plannedJobs, reminderDaysOf, remindersOf } from './plan';
 import { decideRetry } from './retry';
 
 // The one sender: finds due jobs, claims each with its ETag, runs it, records the outcome. Several
@@ -112,7 +112,26 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const unplanned = (job.kind === 'agenda.post' || job.kind === 'reflection.fanout') && !plannedIds.has(job.id);
       if (job.state === 'pending' && (unplanned || !aggregate)) await jobs.finish(job, 'skipped', at, { detail: 'no longer in the plan' });
     }
+    if (aggregate) await syncReminders(aggregate, existing, at);
     if (aggregate) await refreshPostedCards(aggregate, existing, at);
+  }
+
+  /**
+   * Reminders follow the prompts that went out, `reflectionReminderDays` after each: a changed number of
+   * days moves the waiting ones, 0 days drops them, and a prompt sent without its reminder (a crash in
+   * between) gets it. A prompt not sent has no reminder; its handler checks that again when it is due.
+   */
+  async function syncReminders(aggregate: NetworkAggregate, existing: Job[], at: Date) {
+    const byId = new Map(existing.map((job) => [job.id, job]));
+    for (const reminder of remindersOf(aggregate, existing)) {
+      const current = byId.get(idOf(reminder));
+      if (!current) await jobs.add(aggregate.network.id, reminder, at);
+      else if (current.state === 'pending' && current.dueAt !== reminder.dueAt.toISOString()) await jobs.change(current, { dueAt: reminder.dueAt.toISOString() }, at);
+    }
+    if (reminderDaysOf(aggregate) > 0) return;
+    for (const job of existing) {
+      if (job.kind === 'reflection.reminder' && job.state === 'pending') await jobs.finish(job, 'skipped', at, { detail: 'reminders are off' });
+    }
   }
 
   /** A posted agenda or idea lot whose content changed is updated in place, not posted again. */

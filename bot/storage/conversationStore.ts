@@ -40,6 +40,13 @@ export interface ConversationStore {
   listForTeam(teamId: string): Promise<StoredConversation[]>;
   rememberMember(member: TeamMember, now?: Date): Promise<void>;
   listTeamMembers(teamId: string): Promise<TeamMember[]>;
+  /**
+   * True for one caller at a time per person: who opens their 1:1 chat proactively. A claim older than
+   * `leaseMs` (its holder died) may be taken over. The row names the person, so erasure removes it.
+   */
+  claimPersonalChat(userAadObjectId: string, tenantId: string | undefined, now: Date, leaseMs: number): Promise<boolean>;
+  /** Lets go of the claim once the chat is stored (or opening it failed). */
+  releasePersonalChat(userAadObjectId: string, tenantId: string | undefined): Promise<void>;
   /** True for exactly one caller per conversation within the window: who posts the welcome. */
   claimWelcome(conversationId: string, tenantId?: string, now?: Date): Promise<boolean>;
   /**
@@ -71,6 +78,7 @@ const encode = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 const partitionOf = (tenantId?: string) => tenantId || 'local';
 const conversationKey = (conversationId: string) => `conversation|${encode(conversationId)}`;
 const personalKey = (aadObjectId: string) => `personal|${encode(aadObjectId)}`;
+const openingKey = (aadObjectId: string) => `opening|${encode(aadObjectId)}`;
 const memberKey = (teamId: string, userId: string) => `member|${encode(teamId)}|${encode(userId)}`;
 
 type Row = Record<string, unknown>;
@@ -122,6 +130,33 @@ export function createConversationStore(table: TableClient): ConversationStore {
     async listTeamMembers(teamId) {
       const rows = await query(odata`rowKind eq 'member' and teamId eq ${teamId}`);
       return rows.map(toMember);
+    },
+
+    async claimPersonalChat(userAadObjectId, tenantId, now, leaseMs) {
+      const partitionKey = partitionOf(tenantId);
+      const rowKey = openingKey(userAadObjectId);
+      const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+      try {
+        await table.createEntity({ partitionKey, rowKey, rowKind: 'opening', userAadObjectId, leaseUntil });
+        return true;
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode !== 409) throw error;
+      }
+      const row = await getRow(table, partitionKey, rowKey);
+      if (!row || Date.parse(String(row.leaseUntil)) > now.getTime()) return false;
+      try {
+        await table.updateEntity({ partitionKey, rowKey, leaseUntil }, 'Merge', { etag: row.etag as string });
+        return true;
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode === 412) return false;
+        throw error;
+      }
+    },
+
+    async releasePersonalChat(userAadObjectId, tenantId) {
+      await table.deleteEntity(partitionOf(tenantId), openingKey(userAadObjectId)).catch((error: { statusCode?: number }) => {
+        if (error.statusCode !== 404) throw error;
+      });
     },
 
     async claimWelcome(conversationId, tenantId, now = new Date()) {

@@ -6,7 +6,7 @@ import type { TurnHandler } from './adapter';
 import {
   conversationEntryOf, isBotInstalled, isMessage, isPersonJoiningTeam, isReachableMoment, localeOf, peopleAdded, teamOf, tenantOf,
 } from './activity';
-import { matchCommand, type Command } from './commandMatching';
+import { parseCommand, type Command } from './commandMatching';
 import { helpText, unknownText, welcomeText } from './replies';
 import { runCardAction, type ActionServices, type CardActionInput, type CardActionResult } from '../actions';
 import { analysisReplies, ideaLotReplies, myReflectionReplies, nextMeetingReplies, type ChatReply, type CommandInput } from '../actions/commands';
@@ -107,13 +107,14 @@ async function memberDetails(context: TurnContext, member: ChannelAccount, logge
 async function answerMessage(context: TurnContext, { actions }: BotDependencies) {
   const { activity } = context;
   const locale = localeOf(activity);
-  const command = matchCommand(activity.text ?? '');
-  if (!command) {
+  const parsed = parseCommand(activity.text ?? '');
+  if (!parsed) {
     await context.sendActivity(unknownText(locale));
     return;
   }
   const channelId = activity.conversation.conversationType === 'channel' ? conversationEntryOf(activity).conversationId : undefined;
-  const replies = await COMMANDS[command]({ actor: actorOf(activity), locale, channelId }, actions);
+  const { command, typed, argument } = parsed;
+  const replies = await COMMANDS[command]({ actor: actorOf(activity), locale, channelId, typed, argument }, actions);
   for (const reply of replies) await context.sendActivity(toActivity(reply));
 }
 

@@ -15,15 +15,28 @@ const ALIASES: Record<Command, readonly string[]> = {
 export const COMMAND_CHARS = 500;
 
 export function matchCommand(text: string): Command | undefined {
+  return parseCommand(text)?.command;
+}
+
+export interface ParsedCommand {
+  command: Command;
+  /** The command's words as typed (lower case, without punctuation): "idéer", "next meeting". */
+  typed: string;
+  /** What followed them, the same way: a network's name ("idéer ældre i eget hjem"), else ''. */
+  argument: string;
+}
+
+export function parseCommand(text: string): ParsedCommand | undefined {
   const typed = commandText(text);
-  if (/^\?+$/.test(typed)) return 'help';
+  if (/^\?+$/.test(typed)) return { command: 'help', typed, argument: '' };
   const words = normalize(typed).split(' ').filter(Boolean);
   if (words.length === 0) return undefined;
-  // The whole message first, then its first words ("help me", "hjælp mig med planen").
-  return (
-    findCommand((alias) => isClose(words.join(' '), alias.join(' '))) ??
-    findCommand((alias) => words.length > alias.length && isClose(words.slice(0, alias.length).join(' '), alias.join(' ')))
-  );
+  // The whole message first, then its first words ("help me", "idéer Ældre i eget hjem").
+  const whole = findCommand((alias) => isClose(words.join(' '), alias.join(' ')));
+  if (whole) return { command: whole.command, typed: words.join(' '), argument: '' };
+  const start = findCommand((alias) => words.length > alias.length && isClose(words.slice(0, alias.length).join(' '), alias.join(' ')));
+  if (!start) return undefined;
+  return { command: start.command, typed: words.slice(0, start.length).join(' '), argument: words.slice(start.length).join(' ') };
 }
 
 /** The start of a message without mentions and markup: all that matching ever reads. */
@@ -36,9 +49,14 @@ export function commandText(text: string): string {
     .trim();
 }
 
-function findCommand(matches: (aliasWords: string[]) => boolean): Command | undefined {
-  const commands = Object.keys(ALIASES) as Command[];
-  return commands.find((command) => ALIASES[command].some((alias) => matches(alias.split(' '))));
+function findCommand(matches: (aliasWords: string[]) => boolean): { command: Command; length: number } | undefined {
+  for (const command of Object.keys(ALIASES) as Command[]) {
+    for (const alias of ALIASES[command]) {
+      const words = alias.split(' ');
+      if (matches(words)) return { command, length: words.length };
+    }
+  }
+  return undefined;
 }
 
 function normalize(text: string): string {

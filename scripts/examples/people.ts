@@ -18,6 +18,16 @@ export function devPerson(key: DevKey): PersonRef {
   return { name, userId, email };
 }
 
+/**
+ * The Microsoft 365 Agents Playground's own user (its Entra object id has 13 digits in the last group, as
+ * the Playground sends it): a core participant of both examples, so the first chat there answers with cards.
+ */
+export const PLAYGROUND_USER = { name: 'Alex Wilber', userId: '00000000-0000-0000-0000-0000000000020', email: 'alexw@example.com' } as const;
+
+export function playgroundParticipant(fields: Omit<Participant, 'name' | 'userId' | 'email' | 'id' | 'kind' | 'role'>): Participant {
+  return { id: 'p-alex', kind: 'core', role: 'employee', ...PLAYGROUND_USER, ...fields };
+}
+
 /** A participant row for a development identity: linked to the Teams user, so "my networks" finds it. */
 export function devParticipant(
   key: DevKey,

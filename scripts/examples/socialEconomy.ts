@@ -4,7 +4,7 @@ import type {
   Agenda, AgendaItem, Idea, Meeting, Network, NetworkAggregate, Participant, PhasePlan, Subtheme, Summary, ThemeRevision, ThemeUnfolding, Versioned,
 } from '../../bot/domain/model';
 import { at, daysAfter, meeting, mondayOfThisWeek, plannerRows, reflection, stampOf } from './common';
-import { devParticipant, devPerson, personOf } from './people';
+import { devParticipant, devPerson, personOf, playgroundParticipant } from './people';
 
 // The learning network of the handbook (the handbook): "Socialøkonomiske virksomheder". Its five example
 // subthemes, its example course of meetings (welcome, jura and local examples with external speakers,
@@ -81,6 +81,8 @@ export function socialEconomyExample(now: Date): NetworkAggregate {
       id: 'p-peter', name: 'Peter Dahl', kind: 'along', role: 'researcher', unit: 'Forsker i socialøkonomi og civilsamfund, universitetet', email: 'peter.dahl@uni.example',
       competenceAreas: ['externalPerspectives', 'professionalExpertise'], customCompetences: [], ...stamp,
     },
+    // The Agents Playground's user, so "næste møde", "idéer" and "mine refleksioner" answer with cards there.
+    playgroundParticipant({ unit: 'Borgerservice — testbruger i Agents Playground', competenceAreas: ['professionalExpertise'], customCompetences: [], ...stamp }),
   ];
   const [jens, helle] = participants;
 
@@ -123,6 +125,7 @@ export function socialEconomyExample(now: Date): NetworkAggregate {
       ['p-jens', 'Fortæller, hvilke socialøkonomiske leverandører kommunen allerede køber hos', 'participant'],
       ['p-helle', 'Erfaringer med beskyttet beskæftigelse i SPO', 'participant'],
       ['p-karin', 'Overblik over borgere i praktik i socialøkonomiske virksomheder', 'participant'],
+      ['p-alex', 'Fortæller, hvad borgerservice hører fra borgere i fleksjob og praktik', 'participant'],
       ['p-mads', 'Hvad erhvervsservice tilbyder iværksættere i dag', 'participant'],
       ['p-anne', 'Samler de juridiske spørgsmål, der skal med til møde 2', 'participant'],
       ['p-maria', 'Oplæg: Sådan startede vi Kaffebrænderiet Fællesskab', 'presentation'],

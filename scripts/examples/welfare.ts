@@ -1,7 +1,7 @@
 import { defaultPhasePlan } from '../../bot/domain/phases';
 import type { Idea, NetworkAggregate, Network, Participant, PhasePlan, Subtheme, Summary, ThemeRevision, ThemeUnfolding, Versioned } from '../../bot/domain/model';
 import { at, daysAfter, meeting, mondayOfThisWeek, plannerRows, reflection, stampOf } from './common';
-import { devParticipant, devPerson, personOf } from './people';
+import { devParticipant, devPerson, personOf, playgroundParticipant } from './people';
 
 // A welfare network shaped like the handbook's week-by-week welfare example, the planned and executed week-by-week course: its 27 weeks,
 // the 8-phase process plan in the seed's weeks with breaks and idea tests, and the five network meetings
@@ -102,6 +102,8 @@ export function welfareExample(now: Date): NetworkAggregate {
       id: 'p-bent', name: 'Bent Olsen', kind: 'along', role: 'politician', unit: 'Byrådsmedlem, formand for Ældre- og Sundhedsudvalget', email: 'bent.olsen@kommune.example',
       competenceAreas: ['resourcesAndBacking'], customCompetences: [], ...stamp,
     },
+    // The Agents Playground's user, so "næste møde", "idéer" and "mine refleksioner" answer with cards there.
+    playgroundParticipant({ unit: 'Hjemmeplejen Syd — testbruger i Agents Playground', competenceAreas: ['professionalExpertise'], customCompetences: [], ...stamp }),
   ];
   const byId = (id: string) => participants.find((p) => p.id === id)!;
 
@@ -143,6 +145,7 @@ export function welfareExample(now: Date): NetworkAggregate {
       ['p-helle', 'Fortæller, hvad hjemmeplejen ser hos ældre, der bor alene', 'participant'],
       ['p-jens', 'Bidrager med tal: hvad koster ensomhed i pleje og sundhed?', 'participant'],
       ['p-kirsten', 'Erfaringer fra besøgene i hjemmet', 'participant'],
+      ['p-alex', 'Erfaringer fra hjemmeplejen i den sydlige del af kommunen', 'participant'],
       ['p-ahmed', 'Perspektivet fra boligområdet', 'participant'],
       ['p-tina', 'Hvem kommer — og hvem kommer ikke — i aktivitetscentret', 'participant'],
     ], stamp),

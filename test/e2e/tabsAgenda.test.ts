@@ -174,7 +174,7 @@ describe('the plan tab: agenda and reflections', () => {
     expect((await jens.put(`${M()}/reflections/mine`, { answers, shared: true })).status).toBe(201);
     const due = new Date('2026-03-17T11:00:00Z');
     await app.services.jobs.add(networkId, { kind: 'reflection.prompt', meetingId, participantId: jensId, dueAt: due }, clock, { state: 'done', outcome: 'sent' });
-    await app.services.jobs.add(networkId, { kind: 'reflection.prompt', meetingId, participantId: helleId, dueAt: due }, clock, { state: 'done', outcome: 'unreachable', detail: 'Ingen samtale med botten' });
+    await app.services.jobs.add(networkId, { kind: 'reflection.prompt', meetingId, participantId: helleId, dueAt: due }, clock, { state: 'done', outcome: 'unreachable', detail: 'no Teams chat with this person' });
 
     await page.getByRole('tab', { name: 'Refleksioner' }).click();
     await page.getByRole('heading', { level: 2, name: 'Refleksioner' }).waitFor();
@@ -182,7 +182,7 @@ describe('the plan tab: agenda and reflections', () => {
     const jensRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Jens Jensen' }) });
     const helleRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Helle Hansen' }) });
     expect(await cells(jensRow)).toEqual(['Ja', 'Sendt', 'Ja, 18.03.2026', expect.stringMatching(/Hvad tager du med\?\s+Idé: en fælles værktøjsbank for borgerne[\s\S]+Hvad vil du fortælle dine kolleger\?\s+\(intet svar\)/)]);
-    expect(await cells(helleRow)).toEqual(['Nej', 'Kan ikke nås\nIngen samtale med botten', 'Nej', '']);
+    expect(await cells(helleRow)).toEqual(['Nej', 'Kan ikke nås\nIngen Teams-chat med personen.', 'Nej', '']);
     await screenshot(page, 'tabs-reflections-status');
     expect({ where: 'reflection status', violations: await wcagViolations(page) }).toEqual({ where: 'reflection status', violations: [] });
 

@@ -62,7 +62,7 @@ test('the privacy officer erases a person after confirming, and the plan shows t
   expect(await wcagViolations(page)).toEqual([]);
   await screenshot(page, 'tabs-privacy-erase-confirm');
   await dialog.getByRole('button', { name: 'Slet personen' }).click();
-  await page.getByText(`${JENS.email} er slettet: 1 netværk ændret, 1 private refleksioner og 0 planlagte beskeder slettet.`).waitFor();
+  await page.getByText(`${JENS.email} er slettet: 1 netværk ændret, 1 privat refleksion og 0 planlagte beskeder slettet.`).waitFor();
 
   const plan = (await clientFor(app, 'lene').get(`/api/networks/${networkId}`)).body;
   expect(plan.participants.map((p: { name: string }) => p.name)).toEqual(['Slettet person']);

@@ -251,6 +251,21 @@ describe('tab API over HTTP, as the development identities', () => {
     expect(await response.json()).toEqual({ status: 'ok', storage: 'ok' });
   });
 
+  test('a participant’s added time is the server’s: stamped on create, kept on change, never taken from the client', async () => {
+    const before = Date.now();
+    const added = await lene.post(`/api/networks/${networkId}/participants`, { name: 'Nina Ny', kind: 'along', role: 'other', email: 'nina.ny@kommune.example' });
+    expect(added.status).toBe(201);
+    expect(Date.parse(added.body.addedAt)).toBeGreaterThanOrEqual(before - 1000);
+    const changed = await lene.patch(`/api/networks/${networkId}/participants/${added.body.id}`, { unit: 'BUF' }, { 'If-Match': added.etag! });
+    expect(changed.status).toBe(200);
+    expect(changed.body.addedAt).toBe(added.body.addedAt);
+    const backdated = await lene.patch(`/api/networks/${networkId}/participants/${added.body.id}`, { addedAt: '2020-01-01T00:00:00.000Z' }, { 'If-Match': changed.etag! });
+    expect(backdated.status).toBe(400);
+    const forged = await lene.post(`/api/networks/${networkId}/participants`, { name: 'Ole Før', kind: 'along', role: 'other', addedAt: '2020-01-01T00:00:00.000Z' });
+    expect(forged.status).toBe(400);
+    expect((await lene.del(`/api/networks/${networkId}/participants/${added.body.id}`, { 'If-Match': changed.etag! })).status).toBe(204);
+  });
+
   test('participant ids from the path are checked: helle cannot delete jens from the network', async () => {
     const plan = (await lene.get(`/api/networks/${networkId}`)).body;
     const jensRow = plan.participants.find((p: { id: string }) => p.id === jensId);

@@ -4,7 +4,7 @@ import { NetworkStore, type RowChange } from '../../bot/storage/networkStore';
 import { createConversationStore, type ConversationStore } from '../../bot/storage/conversationStore';
 import { createTables, ensureTables, uniqueTablePrefix } from '../../bot/storage/tables';
 import { createBotAdapter } from '../../bot/teams';
-import { createMessenger, type Messenger } from '../../bot/teams/proactive';
+import { createMessenger, SendError, type Messenger } from '../../bot/teams/proactive';
 import { JobStore } from '../../bot/scheduler/jobStore';
 import { createReach } from '../../bot/scheduler/reach';
 import { RateLimiter } from '../../bot/scheduler/rateLimiter';
@@ -211,6 +211,121 @@ describe('reflection round', () => {
     expect(channel.refused.length).toBeGreaterThan(0);
     expect(messagesTo('a:personal-mette-throttled')).toHaveLength(1);
     expect(await jobOf(s.network.id, `reflection.prompt|${s.first.id}|${s.people.mette.id}`)).toMatchObject({ state: 'done', outcome: 'sent' });
+  });
+});
+
+describe('reflection timing', () => {
+  const created = (teamsUserId: string) => channel.calls.filter((c) => c.method === 'POST' && c.conversationId === undefined && c.body.members?.[0]?.id === teamsUserId);
+  // Earlier tests leave jobs in the shared table: messages are told apart by this test's own chats and people.
+  const to = (who: { chat?: string; teamsUserId?: string }) =>
+    channel.calls.filter((c) => c.method === 'POST' && c.conversationId !== undefined && (c.conversationId === who.chat || (!!who.teamsUserId && c.body.recipient?.id === who.teamsUserId)));
+
+  it('for a meeting planned after it ended: one prompt now, one reminder N days after the prompt went out, one chat opened', async () => {
+    const s = await seed('lateplan');
+    // The first meeting ended on 2027-01-20 at 12:00; the service learns of it five days later.
+    clock = new Date('2027-01-25T08:00:00Z');
+    const scheduler = schedulerFor('A');
+    await scheduler.syncNetwork(s.network.id);
+    await drain(scheduler);
+
+    const people = { mette: { chat: 'a:personal-mette-lateplan' }, bo: { chat: 'a:personal-bo-lateplan' }, omar: { teamsUserId: '29:omar-lateplan' } };
+    for (const id of Object.values(people)) expect(to(id)).toHaveLength(1);
+    for (const id of Object.values(people)) expect(cardText(to(id)[0]!.body)).not.toContain('påmindelse');
+    expect(created('29:omar-lateplan')).toHaveLength(1);
+    const reminder = await jobOf(s.network.id, `reflection.reminder|${s.first.id}|${s.people.omar.id}`);
+    expect(reminder).toMatchObject({ state: 'pending', dueAt: '2027-01-28T08:00:00.000Z' });
+    const prompt = await jobOf(s.network.id, `reflection.prompt|${s.first.id}|${s.people.omar.id}`);
+    expect(prompt).toMatchObject({ outcome: 'sent', sentAt: '2027-01-25T08:00:00.000Z' });
+
+    // A sync before it is due leaves it where it is.
+    clock = new Date('2027-01-28T07:59:00Z');
+    await scheduler.syncNetwork(s.network.id);
+    await drain(scheduler);
+    for (const id of Object.values(people)) expect(to(id)).toHaveLength(1);
+
+    clock = new Date('2027-01-28T08:00:00Z');
+    await drain(scheduler);
+    for (const id of Object.values(people)) {
+      const [first, second] = to(id);
+      expect(to(id)).toHaveLength(2);
+      expect(cardText(second!.body)).toContain('påmindelse');
+      expect(second!.conversationId).toBe(first!.conversationId);
+    }
+    expect(created('29:omar-lateplan')).toHaveLength(1);
+
+    clock = new Date('2027-02-20T08:00:00Z');
+    await scheduler.syncNetwork(s.network.id);
+    await drain(scheduler);
+    for (const id of Object.values(people)) expect(to(id)).toHaveLength(2);
+  });
+
+  it('sends no reminder for a prompt that never went out, and counts it from the prompt when that goes out late', async () => {
+    const s = await seed('latesend');
+    clock = new Date('2027-01-20T11:00:00Z');
+    let refusing = true;
+    // Teams is unavailable for Mette's chat (as a 503 would end after botbuilder's own retries).
+    const real = limitedMessenger(createMessenger(createBotAdapter({ logger })), new RateLimiter());
+    const flaky: Messenger = {
+      ...real,
+      send: (ref, msg) => (refusing && ref.conversation?.id === 'a:personal-mette-latesend' ? Promise.reject(new SendError('unavailable', 503, undefined)) : real.send(ref, msg)),
+    };
+    const scheduler = schedulerFor('A', flaky);
+    await scheduler.syncNetwork(s.network.id);
+    await drain(scheduler);
+    expect(await jobs.get(s.network.id, `reflection.reminder|${s.first.id}|${s.people.mette.id}`)).toBeUndefined();
+
+    // Teams takes it a day later: the reminder counts from then, not from the meeting's end.
+    refusing = false;
+    clock = new Date('2027-01-21T11:00:00Z');
+    await drain(scheduler);
+    expect(messagesTo('a:personal-mette-latesend')).toHaveLength(1);
+    expect(await jobOf(s.network.id, `reflection.reminder|${s.first.id}|${s.people.mette.id}`)).toMatchObject({ dueAt: '2027-01-24T11:00:00.000Z' });
+    clock = new Date('2027-01-23T11:00:00Z');
+    await drain(scheduler);
+    expect(messagesTo('a:personal-mette-latesend')).toHaveLength(1);
+    clock = new Date('2027-01-24T11:00:00Z');
+    await drain(scheduler);
+    expect(messagesTo('a:personal-mette-latesend')).toHaveLength(2);
+  });
+
+  it('asks nobody about a meeting held before they were added: no prompt, no reminder', async () => {
+    const s = await seed('latejoin');
+    const nina = aParticipant({ name: 'Nina Ny', userId: 'aad-nina-latejoin', addedAt: '2027-01-22T09:00:00.000Z' });
+    await store.commit(s.network.id, [{ op: 'create', kind: 'participant', ids: [nina.id], value: nina }]);
+    const ninaChat = 'a:personal-nina-latejoin';
+    await conversations.remember({
+      conversationId: ninaChat, conversationType: 'personal', tenantId: TENANT, userAadObjectId: nina.userId,
+      reference: { channelId: 'msteams', serviceUrl: channel.url, bot: { id: '28:netvaerk-bot', name: 'Netværk' }, user: { id: '29:nina', name: 'Nina' }, conversation: { name: '', id: ninaChat, conversationType: 'personal', tenantId: TENANT, isGroup: false } },
+    });
+    // A prompt derived before her row said when she came (an older round) is caught when it is due.
+    await jobs.add(s.network.id, { kind: 'reflection.prompt', meetingId: s.first.id, participantId: nina.id, dueAt: new Date('2027-01-25T08:00:00Z') }, clock);
+
+    clock = new Date('2027-01-25T08:00:00Z');
+    const scheduler = schedulerFor('A');
+    await scheduler.syncNetwork(s.network.id);
+    await drain(scheduler);
+    expect(messagesTo('a:personal-mette-latejoin')).toHaveLength(1);
+    expect(messagesTo(ninaChat)).toHaveLength(0);
+    expect(await jobOf(s.network.id, `reflection.prompt|${s.first.id}|${nina.id}`)).toMatchObject({ outcome: 'skipped', detail: 'added to the network after the meeting' });
+    expect(await jobs.get(s.network.id, `reflection.reminder|${s.first.id}|${nina.id}`)).toBeUndefined();
+
+    clock = new Date('2027-01-29T08:00:00Z');
+    await scheduler.syncNetwork(s.network.id);
+    await drain(scheduler);
+    expect(messagesTo(ninaChat)).toHaveLength(0);
+    expect(messagesTo('a:personal-mette-latejoin')).toHaveLength(2);
+  });
+
+  it('opens a person’s 1:1 chat once, however many senders need it at the same moment', async () => {
+    const s = await seed('onechat');
+    const messenger = limitedMessenger(createMessenger(createBotAdapter({ logger })), new RateLimiter());
+    const [a, b] = [createReach(conversations, messenger, { now: () => clock, waitMs: 50 }), createReach(conversations, messenger, { now: () => clock, waitMs: 50 })];
+    const other = { ...s.network, id: `${s.network.id}-other`, channelId: `${CHANNEL}-onechat-other` };
+    // Two instances, each sending for two networks of the same team at once (a prompt, another network's prompt).
+    const reaches = await Promise.all([a.personalOf(s.network, s.people.omar), a.personalOf(other, s.people.omar), b.personalOf(s.network, s.people.omar), b.personalOf(other, s.people.omar)]);
+    expect(created('29:omar-onechat')).toHaveLength(1);
+    expect(new Set(reaches.map((r) => r?.reference.conversation?.id)).size).toBe(1);
+    expect((await conversations.findPersonal(s.people.omar.userId!))?.conversationId).toBe(reaches[0]!.reference.conversation!.id);
   });
 });
 

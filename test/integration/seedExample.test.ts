@@ -7,6 +7,10 @@ import { t, type MessageKey } from '../../bot/i18n';
 import { createTables, uniqueTablePrefix } from '../../bot/storage/tables';
 import { buildExamples, exampleProblems, SOCIAL_ECONOMY_ID, WELFARE_ID } from '../../scripts/examples';
 import { seedExampleTables } from '../../scripts/seedExample';
+import { PLAYGROUND_USER } from '../../scripts/examples/people';
+import { NetworkStore } from '../../bot/storage/networkStore';
+import { memberKeys } from '../../bot/domain/access';
+import { myReflectionReplies, nextMeetingReplies } from '../../bot/actions/commands';
 import { clientFor, startTestApp } from '../support/testApp';
 
 const connectionString = process.env.TEST_TABLES_CONNECTION_STRING!;
@@ -125,6 +129,25 @@ describe('npm run seed:example, seen through the API', () => {
     expect(await roles('birgitte')).toEqual({ [SOCIAL_ECONOMY_ID]: 'referenceLeader', [WELFARE_ID]: 'referenceLeader' });
     expect(await roles('ulla')).toEqual({});
     expect((await clientFor(app, 'ulla').get(SE)).status).toBe(403);
+  });
+
+  test('the Agents Playground’s user, Alex Wilber, is a core participant of both networks, so the first chat there shows cards', async () => {
+    const alexId = '00000000-0000-0000-0000-0000000000020'; // the Playground's own value: 13 digits in the last group
+    expect(PLAYGROUND_USER.userId).toBe(alexId);
+    for (const path of [SE, WF]) {
+      const alex = (await lene.get<PlanBody>(path)).body.participants.filter((p) => p.userId === alexId);
+      expect(alex).toEqual([expect.objectContaining({ name: 'Alex Wilber', kind: 'core' })]);
+    }
+    // As the bot finds a person's networks: by the member index, the way "næste møde" and "idéer" do.
+    const store = new NetworkStore(createTables({ connectionString, prefix }).networks);
+    const { memberOf } = await store.listNetworks(memberKeys({ userId: alexId }));
+    expect([...memberOf].sort()).toEqual([SOCIAL_ECONOMY_ID, WELFARE_ID].sort());
+    const services = { store, now: () => new Date(), newId: () => 'x', networkChanged: () => undefined };
+    const actor = { aadObjectId: alexId, teamsUserId: '29:alex', name: 'Alex Wilber' };
+    const reflections = await myReflectionReplies({ actor, locale: 'da' }, services);
+    expect(reflections.some((reply) => 'card' in reply)).toBe(true);
+    const next = await nextMeetingReplies({ actor, locale: 'da' }, services);
+    expect(next.map((reply) => ('text' in reply ? reply.text : ''))).not.toContain(t('da', 'chat.noNetworks'));
   });
 
   test('the social-economy plan is full: meetings with a closing one, 5 core + citizen, speaker and researcher, planner rows, an agenda for meeting 3, no rule broken', async () => {

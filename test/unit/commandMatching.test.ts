@@ -1,4 +1,22 @@
-import { COMMAND_CHARS, commandText, editDistance, matchCommand } from '../../bot/teams/commandMatching';
+import { COMMAND_CHARS, commandText, editDistance, matchCommand, parseCommand } from '../../bot/teams/commandMatching';
+
+describe('parseCommand: what follows the command names a network', () => {
+  it.each([
+    ['idéer', { command: 'ideas', typed: 'idéer', argument: '' }],
+    ['<at>Netværk</at> Idéer Ældre i eget hjem!', { command: 'ideas', typed: 'idéer', argument: 'ældre i eget hjem' }],
+    ['ideas welfare', { command: 'ideas', typed: 'ideas', argument: 'welfare' }],
+    ['analyse Socialøkonomiske virksomheder', { command: 'analysis', typed: 'analyse', argument: 'socialøkonomiske virksomheder' }],
+    ['næste møde ældre', { command: 'nextMeeting', typed: 'næste møde', argument: 'ældre' }],
+    ['mine refleksioner social', { command: 'myReflections', typed: 'mine refleksioner', argument: 'social' }],
+    ['Næste  møde?', { command: 'nextMeeting', typed: 'næste møde', argument: '' }],
+  ])('%j → %j', (text, parsed) => {
+    expect(parseCommand(text)).toEqual(parsed);
+  });
+
+  it('is undefined for what is not a command', () => {
+    expect(parseCommand('Hvornår er der frokost?')).toBeUndefined();
+  });
+});
 
 describe('matchCommand', () => {
   it.each([

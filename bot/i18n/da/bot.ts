@@ -34,4 +34,11 @@ export const bot = {
   'chat.noNextMeeting': 'Der er ikke flere planlagte møder i {network}.',
   'chat.noAgendaYet': 'Dagsordenen til {label} ({date}) er ikke skrevet endnu.',
   'chat.noOpenReflections': 'Du har ingen åbne refleksioner lige nu. Når et møde er slut, sender jeg spørgsmålene her.',
+  'chat.noNextMeetingAny': 'Der er ikke flere planlagte møder i dine netværk.',
+  'chat.nextMeetingIn': 'Dit næste møde er i {network}.',
+  'chat.moreOpenReflections': 'Du har {count, plural, one {# åben refleksion} other {# åbne refleksioner}} mere. Skriv "{command} <netværkets navn>" for at se dem fra ét netværk.',
+  'chat.chooseNetwork.title': 'Hvilket netværk?',
+  'chat.chooseNetwork.choose': 'Vælg',
+  'chat.chooseNetwork.body': 'Du er med i {count} netværk. Vælg et herunder, eller skriv "{command} <netværkets navn>".',
+  'chat.unknownNetwork': 'Du er ikke med i et netværk, der hedder "{name}".',
 } as const;

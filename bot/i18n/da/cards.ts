@@ -7,7 +7,7 @@ export const cards = {
   'card.online': 'Online (Teams-møde)',
   'card.placeLater': 'Sted følger',
   'card.openPlan': 'Åbn planen',
-  'card.moreInTab': '… og {count} flere i fanen.',
+  'card.moreInTab': '… og {count, plural, one {# mere} other {# flere}} i fanen.',
   'card.agenda.title': 'Dagsorden',
   'card.agenda.purpose': 'Formål',
   'card.agenda.programme': 'Program',

@@ -36,4 +36,11 @@ export const bot: Record<keyof typeof danish, string> = {
   'chat.noNextMeeting': 'There are no more planned meetings in {network}.',
   'chat.noAgendaYet': 'The agenda for {label} ({date}) has not been written yet.',
   'chat.noOpenReflections': 'You have no open reflections right now. When a meeting ends, I send you its questions here.',
+  'chat.noNextMeetingAny': 'There are no more planned meetings in your networks.',
+  'chat.nextMeetingIn': 'Your next meeting is in {network}.',
+  'chat.moreOpenReflections': 'You have {count, plural, one {# more open reflection} other {# more open reflections}}. Type "{command} <network name>" to see those of one network.',
+  'chat.chooseNetwork.title': 'Which network?',
+  'chat.chooseNetwork.choose': 'Choose',
+  'chat.chooseNetwork.body': 'You are in {count} networks. Choose one below, or type "{command} <network name>".',
+  'chat.unknownNetwork': 'You are not in a network called "{name}".',
 };

@@ -1,5 +1,6 @@
 import { buildAgendaCard } from '../../../bot/agenda/card';
-import { buildIdeaLotCard } from '../../../bot/ideas/card';
+import { buildIdeaLotCard, IDEA_VERBS } from '../../../bot/ideas/card';
+import { buildNetworkChoiceCard } from '../../../bot/actions/chooseNetwork';
 import { buildReflectionCard } from '../../../bot/reflections/card';
 import type { AdaptiveCard } from '../../../bot/cards/shared';
 import type { Locale } from '../../../bot/i18n';
@@ -95,10 +96,16 @@ export function ideaLotVariants(locale: Locale, say: Say = plain): Variant[] {
   ];
 }
 
+function networkChoiceVariants(locale: Locale, say: Say): Variant[] {
+  const networks = Array.from({ length: 5 }, (_, i) => ({ id: `n${i}`, name: say(`Netværk ${i + 1}`) }));
+  return [{ name: 'which network? (5 networks)', card: buildNetworkChoiceCard({ networks, verb: IDEA_VERBS.refresh, command: say('idéer'), locale }) }];
+}
+
 export const allVariants = (locale: Locale, say: Say = plain): Variant[] => [
   ...agendaVariants(locale, say),
   ...reflectionVariants(locale, say),
   ...ideaLotVariants(locale, say),
+  ...networkChoiceVariants(locale, say),
 ];
 
 /** The largest cards the stored data allows (schema maxima), for the size limit. */

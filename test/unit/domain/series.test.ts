@@ -2,6 +2,7 @@ import type { Idea } from '../../../bot/domain/model';
 import {
   AGENDA_POST_HOUR,
   agendaDueAt,
+  askedToReflect,
   DEFAULT_DAYS_BEFORE_AGENDA,
   DEFAULT_REMINDER_DAYS,
   ideasWithoutOwner,
@@ -12,6 +13,7 @@ import {
   nextMeeting,
   openForReflection,
   reminderDueAt,
+  wasPartOf,
 } from '../../../bot/domain/series';
 import { assignment, meeting, participant, plannedNetwork } from './fixtures';
 
@@ -50,11 +52,33 @@ describe('agendaDueAt', () => {
 });
 
 describe('reminderDueAt', () => {
-  it('is whole calendar days after the meeting ends, at the same local time across DST', () => {
-    expect(utc(reminderDueAt({ date: '2026-05-11', end: '12:00' }, 3))).toBe('2026-05-14T10:00:00.000Z');
-    expect(utc(reminderDueAt({ date: '2026-03-27', end: '12:00' }, 3))).toBe('2026-03-30T10:00:00.000Z');
-    expect(utc(reminderDueAt({ date: '2026-10-23', end: '15:00' }, 3))).toBe('2026-10-26T14:00:00.000Z');
-    expect(utc(reminderDueAt({ date: '2026-05-11', end: '12:00' }, 0))).toBe('2026-05-11T10:00:00.000Z');
+  it('is whole calendar days after the prompt went out, at the same local time across DST', () => {
+    expect(utc(reminderDueAt(new Date('2026-05-11T10:00:00.000Z'), 3))).toBe('2026-05-14T10:00:00.000Z');
+    expect(utc(reminderDueAt(new Date('2026-03-27T11:00:00.000Z'), 3))).toBe('2026-03-30T10:00:00.000Z');
+    expect(utc(reminderDueAt(new Date('2026-10-23T13:00:00.000Z'), 3))).toBe('2026-10-26T14:00:00.000Z');
+    expect(utc(reminderDueAt(new Date('2026-05-11T10:00:07.250Z'), 0))).toBe('2026-05-11T10:00:07.250Z');
+  });
+});
+
+describe('wasPartOf and askedToReflect', () => {
+  const held = meeting('m3', 3, '2026-05-11', { end: '12:00' }); // ends 10:00 UTC
+
+  it('counts a participant added before the meeting ended, or without a recorded time, as part of it', () => {
+    expect(wasPartOf({}, held)).toBe(true);
+    expect(wasPartOf({ addedAt: '2026-05-01T08:00:00.000Z' }, held)).toBe(true);
+    expect(wasPartOf({ addedAt: '2026-05-11T10:00:00.000Z' }, held)).toBe(true);
+  });
+
+  it('does not count a participant added after the meeting ended', () => {
+    expect(wasPartOf({ addedAt: '2026-05-11T10:00:00.001Z' }, held)).toBe(false);
+  });
+
+  it('asks the meeting’s participants who were there by its end', () => {
+    const aggregate = plannedNetwork();
+    const late = participant('late', { addedAt: '2026-05-12T08:00:00.000Z' });
+    const asked = askedToReflect({ ...aggregate, participants: [...aggregate.participants, late] }, held).map((p) => p.id);
+    expect(asked).toEqual(meetingParticipants(aggregate, 'm3').map((p) => p.id));
+    expect(asked).not.toContain('late');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Agenda, NetworkAggregate } from '../../../bot/domain/model';
-import { idOf, type NewJob } from '../../../bot/scheduler/job';
-import { plannedJobs, reflectionRound } from '../../../bot/scheduler/plan';
+import { idOf, type Job, type NewJob } from '../../../bot/scheduler/job';
+import { plannedJobs, promptSentAt, reflectionRound, reminderAfter, remindersOf } from '../../../bot/scheduler/plan';
 import { assignment, meeting, participant, plannedNetwork } from '../domain/fixtures';
 
 // Which sends a network's plan calls for, and when.
@@ -121,31 +121,18 @@ describe('reflectionRound', () => {
     expect(asked(reflectionRound(network(), 'm2', now), 'reflection.prompt')).toEqual(['a2', 'p1', 'p2', 'p4', 'p5']);
   });
 
-  it('reminds each of them 3 days after the meeting ends by default', () => {
-    const jobs = reflectionRound(network(), 'm3', now);
-    expect(asked(jobs, 'reflection.reminder')).toEqual(['c1', 'p1', 'p2', 'p4', 'p5']);
-    // m3 is 2026-05-11, 09:00–12:00 summer time: it ends 10:00 UTC.
-    expect(new Set(ofKind(jobs, 'reflection.reminder').map((j) => j.dueAt))).toEqual(new Set(['2026-05-14T10:00:00.000Z']));
+  it('plans no reminder with the prompts: a reminder follows its own prompt once that went out', () => {
+    expect(asked(reflectionRound(network(), 'm3', now), 'reflection.reminder')).toEqual([]);
   });
 
-  it('reminds after the network’s own number of days', () => {
-    const jobs = reflectionRound(network(5), 'm3', now);
-    expect(new Set(ofKind(jobs, 'reflection.reminder').map((j) => j.dueAt))).toEqual(new Set(['2026-05-16T10:00:00.000Z']));
+  it('does not ask a participant added to the network after the meeting ended', () => {
+    const base = network();
+    // m3 ends 2026-05-11 10:00 UTC; late joined an hour after, early the day before.
+    const late = participant('late', { userId: 'ulate', addedAt: '2026-05-11T11:00:00.000Z' });
+    const early = participant('early', { userId: 'uearly', addedAt: '2026-05-10T11:00:00.000Z' });
+    const jobs = reflectionRound({ ...base, participants: [...base.participants, late, early] }, 'm3', now);
+    expect(asked(jobs, 'reflection.prompt')).toEqual(['c1', 'early', 'p1', 'p2', 'p4', 'p5']);
   });
-
-  it('sends no reminders when the network set 0 days', () => {
-    const jobs = reflectionRound(network(0), 'm3', now);
-    expect(asked(jobs, 'reflection.prompt')).toHaveLength(5);
-    expect(asked(jobs, 'reflection.reminder')).toEqual([]);
-  });
-
-  it('keeps the reminder at the same local time across a DST change', () => {
-    const aggregate = { ...network(), meetings: [meeting('m3', 3, '2026-03-27')] };
-    const reminders = ofKind(reflectionRound(aggregate, 'm3', now), 'reflection.reminder');
-    // Ends 12:00 CET (11:00 UTC) on Friday; 3 days later it is summer time: 12:00 CEST = 10:00 UTC.
-    expect(reminders[0]!.dueAt).toBe('2026-03-30T10:00:00.000Z');
-  });
-
   it('asks nobody about a closed or unknown meeting', () => {
     const aggregate = network();
     const closed = { ...aggregate, meetings: aggregate.meetings.map((m) => (m.id === 'm3' ? { ...m, closedAt: '2026-05-12T08:00:00.000Z' } : m)) };
@@ -157,6 +144,55 @@ describe('reflectionRound', () => {
     const jobs = reflectionRound(network(), 'm3', now);
     expect(new Set(jobs.map(idOf)).size).toBe(jobs.length);
     expect(jobs.map(idOf)).toContain('reflection.prompt|m3|c1');
-    expect(jobs.map(idOf)).toContain('reflection.reminder|m3|c1');
+  });
+});
+
+describe('reminders', () => {
+  const prompt = (participantId: string, fields: Partial<Job> = {}): Job => ({
+    networkId: 'n1', id: `reflection.prompt|m3|${participantId}`, kind: 'reflection.prompt', meetingId: 'm3', participantId,
+    dueAt: '2026-05-20T08:00:00.000Z', state: 'done', outcome: 'sent', attempts: 1, sentAt: '2026-05-20T08:00:05.000Z', updatedAt: '2026-05-20T08:00:06.000Z', ...fields,
+  });
+  const withDays = (days?: number): NetworkAggregate => {
+    const base = plannedNetwork();
+    return { ...base, network: { ...base.network, ...(days === undefined ? {} : { reflectionReminderDays: days }) } };
+  };
+
+  it('reminds 3 days after the prompt went out by default — not after the meeting ended', () => {
+    // m3 ended 2026-05-11; it was planned after that, and its prompt went out on 2026-05-20.
+    expect(iso([reminderAfter(withDays(), { meetingId: 'm3', participantId: 'p1' }, new Date('2026-05-20T08:00:05.000Z'))!])).toEqual([
+      { kind: 'reflection.reminder', meetingId: 'm3', participantId: 'p1', dueAt: '2026-05-23T08:00:05.000Z' },
+    ]);
+  });
+
+  it('reminds after the network’s own number of days, and not at all with 0 days', () => {
+    const sentAt = new Date('2026-05-20T08:00:05.000Z');
+    expect(reminderAfter(withDays(5), { meetingId: 'm3', participantId: 'p1' }, sentAt)!.dueAt.toISOString()).toBe('2026-05-25T08:00:05.000Z');
+    expect(reminderAfter(withDays(0), { meetingId: 'm3', participantId: 'p1' }, sentAt)).toBeUndefined();
+  });
+
+  it('keeps the reminder at the same local time across a DST change', () => {
+    // Sent 12:00 CET (11:00 UTC) on Friday 2026-03-27; 3 days later it is summer time: 12:00 CEST = 10:00 UTC.
+    expect(reminderAfter(withDays(), { meetingId: 'm3', participantId: 'p1' }, new Date('2026-03-27T11:00:00.000Z'))!.dueAt.toISOString()).toBe('2026-03-30T10:00:00.000Z');
+  });
+
+  it('counts from when the prompt was recorded as sent, and gives no reminder for a prompt not sent', () => {
+    const jobs = [
+      prompt('p1'),
+      prompt('p2', { sentAt: undefined }), // recorded before sentAt existed: its finish time
+      prompt('p4', { outcome: 'unreachable', sentAt: undefined }),
+      prompt('p5', { state: 'pending', outcome: undefined, sentAt: undefined }),
+    ];
+    expect(iso(remindersOf(withDays(), jobs))).toEqual([
+      { kind: 'reflection.reminder', meetingId: 'm3', participantId: 'p1', dueAt: '2026-05-23T08:00:05.000Z' },
+      { kind: 'reflection.reminder', meetingId: 'm3', participantId: 'p2', dueAt: '2026-05-23T08:00:06.000Z' },
+    ]);
+    expect(promptSentAt(jobs[2])).toBeUndefined();
+    expect(promptSentAt(jobs[3])).toBeUndefined();
+  });
+
+  it('gives no reminder for a closed meeting', () => {
+    const aggregate = withDays();
+    const closed = { ...aggregate, meetings: aggregate.meetings.map((m) => (m.id === 'm3' ? { ...m, closedAt: '2026-05-21T08:00:00.000Z' } : m)) };
+    expect(remindersOf(closed, [prompt('p1')])).toEqual([]);
   });
 });

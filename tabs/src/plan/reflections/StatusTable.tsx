@@ -2,6 +2,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useApp } from '../../shell/AppContext';
 import { useTableStyles } from '../../shared/formKit';
 import type { IdeaSource } from './IdeaDialog';
+import { reasonKey } from './reasons';
 import { dayOf, deliveryKey, type ParticipantStatus } from './status';
 
 const useStyles = makeStyles({
@@ -23,6 +24,10 @@ export function StatusTable({ caption, participants, onIdea }: Props) {
   const styles = useStyles();
   const table = useTableStyles();
   const yesNo = (value: boolean) => t(value ? 'tab.reflections.yes' : 'tab.reflections.no');
+  const detailText = (detail: string) => {
+    const key = reasonKey(detail);
+    return key ? t(key) : detail;
+  };
   return (
     <div className={table.wrap}>
       <table className={table.table} data-testid="reflection-status">
@@ -43,7 +48,7 @@ export function StatusTable({ caption, participants, onIdea }: Props) {
               <td className={table.td}>{yesNo(p.hasTeams)}</td>
               <td className={table.td}>
                 {t(deliveryKey(p.prompt))}
-                {p.prompt?.detail && <span className={styles.small}>{p.prompt.detail}</span>}
+                {p.prompt?.detail && <span className={styles.small}>{detailText(p.prompt.detail)}</span>}
                 {p.reminder && <span className={styles.small}>{t('tab.reflections.reminder', { state: t(deliveryKey(p.reminder)) })}</span>}
               </td>
               <td className={table.td}>{p.answered && p.submittedAt ? t('tab.reflections.answeredOn', { date: dayOf(p.submittedAt) }) : yesNo(p.answered)}</td>
