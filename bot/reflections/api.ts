@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Idea, Meeting } from '../domain/model';
 import * as schemas from '../domain/schemas';
 import { viewFor } from '../domain/access';
-import { meetingParticipants } from '../domain/series';
+import { askedToReflect, meetingParticipants } from '../domain/series';
 import type { Job } from '../scheduler/job';
 import { commit, inNetwork, parseBody, requestedMeeting, requireIfMatch, stamp } from '../api/context';
 import { conflict, notFound } from '../api/errors';
@@ -40,8 +40,12 @@ export const reflectionStatus = inNetwork('edit', async (ctx) => {
     const job = jobs.find((j) => j.kind === kind && j.meetingId === meeting.id && j.participantId === participantId);
     return job && sendView(ctx.aggregate)(job);
   };
-  const participants = meetingParticipants(ctx.aggregate, meeting.id).map((p) => {
-    const reflection = ctx.aggregate.reflections.find((r) => r.meetingId === meeting.id && r.participantId === p.id);
+  const reflectionOf = (participantId: string) => ctx.aggregate.reflections.find((r) => r.meetingId === meeting.id && r.participantId === participantId);
+  // Someone who joined after the meeting is not waiting for questions (none will come), unless they answered anyway.
+  const asked = new Set(askedToReflect(ctx.aggregate, meeting).map((p) => p.id));
+  const listed = meetingParticipants(ctx.aggregate, meeting.id).filter((p) => asked.has(p.id) || reflectionOf(p.id));
+  const participants = listed.map((p) => {
+    const reflection = reflectionOf(p.id);
     return {
       participantId: p.id,
       name: p.name,

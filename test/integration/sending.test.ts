@@ -81,6 +81,14 @@ test('after the meeting the leader sees per participant whether the card arrived
   expect(byName['Helle Hansen'].prompt).toBeUndefined();
 });
 
+test('someone who joined after the meeting is not listed as waiting for its questions, which will never come', async () => {
+  const late = await lene.post(`/api/networks/${networkId}/participants`, { name: 'Sene Sofie', kind: 'core', role: 'employee', userId: 'd0000000-0000-4000-8000-0000000000aa', competenceAreas: [] });
+  expect(late.status).toBe(201);
+  const status = await lene.get(`${M()}/reflection-status`);
+  expect(status.body.participants.map((p: any) => p.name)).not.toContain('Sene Sofie');
+  expect(status.body.participants.map((p: any) => p.name)).toContain('Jens Jensen');
+});
+
 test('reflection status shows answers only where the participant shared them', async () => {
   const jens = clientFor(app, 'jens');
   await jens.put(`${M()}/reflections/mine`, { answers: [{ question: 'Hvad tager du med?', answer: 'Idé: fælles vikarpulje' }], shared: false });
