@@ -1,5 +1,4 @@
 import { t } from '../i18n';
-import { cleanText } from '../domain/text';
 import { canRead, participantOf, roleOf } from '../domain/access';
 import { StoreError } from '../storage/errors';
 import { RulesBroken } from '../changes/commit';
@@ -15,9 +14,9 @@ export class ActionRefused extends Error {
 
 export const refuse = (text: string) => new ActionRefused({ text });
 
-/** A card input as text, cleaned as the tab API's schemas clean free text. */
+/** A card input as text (free text is cleaned by the operation's schema, as from the tab). */
 export const stringField = (data: Record<string, unknown>, name: string): string =>
-  typeof data[name] === 'string' ? cleanText(data[name] as string, { multiline: true }) : '';
+  typeof data[name] === 'string' ? (data[name] as string) : '';
 
 /** The card's network for whoever pressed; someone not in it (or unknown to Entra) is refused. */
 export async function loadForMember(input: CardActionInput, services: ActionServices): Promise<Loaded> {

@@ -86,6 +86,16 @@ describe('card and tab store identical rows', () => {
     expect(byCard.raisedBy).toEqual({ name: 'Jens Jensen', email: identity('jens').email, userId: identity('jens').userId });
   });
 
+  it('typed text is cleaned the same way on both: no control characters or bidi overrides from the card either', async () => {
+    await press('jens', 'idea.add', { networkId, ideaText: 'Vikar\u0000pulje \u202Eigen\u202C' });
+    const byCard = (await stored()).ideas.find((i) => i.text.startsWith('Vikarpulje'));
+    expect(byCard?.text).toBe('Vikarpulje igen');
+    const byTab = (await jens().post(`/api/networks/${networkId}/ideas`, { text: 'Vikar\u0000pulje \u202Eigen\u202C', meetingId: firstMeeting })).body;
+    expect(byTab.text).toBe(byCard?.text);
+    await clientFor(app, 'lene').del(`/api/networks/${networkId}/ideas/${byCard!.id}`, { 'If-Match': byCard!.etag! });
+    await clientFor(app, 'lene').del(`/api/networks/${networkId}/ideas/${byTab.id}`, { 'If-Match': byTab.etag });
+  });
+
   it('ownership taken with the card button and with PATCH …/ideas/:id', async () => {
     const [byCard, byTab] = (await stored()).ideas;
     await press('helle', 'idea.own', { networkId, ideaId: byCard!.id });
