@@ -3,7 +3,8 @@ import type { Meeting, Network, NetworkAggregate } from '../domain/model';
 import { canEditPlan, memberKeys, participantOf, roleOf } from '../domain/access';
 import { formatDate } from '../domain/dates';
 import { meetingLabel } from '../domain/labels';
-import { isPostable, meetingEndsAt, meetingStartsAt, nextMeeting, openForReflection } from '../domain/series';
+import { isPostable, meetingEndsAt, meetingStartsAt, nextMeeting, openForReflection, wasPartOf } from '../domain/series';
+import { networkLocale } from '../domain/network';
 import type { AdaptiveCard } from '../cards/shared';
 import { agendaCardFor } from '../agenda/card';
 import { analysisCardFor, ANALYSIS_VERBS } from '../analysis/card';
@@ -135,14 +136,15 @@ export async function ideaLotReplies(input: CommandInput, services: ActionServic
     const isLeader = canEditPlan(roleOf(aggregate, me));
     const refreshUserIds = isLeader && input.actor.teamsUserId ? [input.actor.teamsUserId] : [];
     // In a channel everybody sees the card: the shared view, with the leader's own view by refresh.
-    const view = input.channelId ? { locale: input.locale, refreshUserIds } : { locale: input.locale, isLeader, userId: me.userId, refreshUserIds };
+    const locale = networkLocale(aggregate.network);
+    const view = input.channelId ? { locale, refreshUserIds } : { locale, isLeader, userId: me.userId, refreshUserIds };
     return ideaLotCardFor(aggregate, view);
   });
 }
 
 export async function analysisReplies(input: CommandInput, services: ActionServices): Promise<ChatReply[]> {
   const refreshUserIds = input.actor.teamsUserId ? [input.actor.teamsUserId] : [];
-  return oneNetwork(input, services, 'analysis', ANALYSIS_VERBS.refresh, (aggregate) => analysisCardFor(aggregate, { locale: input.locale, refreshUserIds }));
+  return oneNetwork(input, services, 'analysis', ANALYSIS_VERBS.refresh, (aggregate) => analysisCardFor(aggregate, { locale: networkLocale(aggregate.network), refreshUserIds }));
 }
 
 /**
@@ -156,7 +158,8 @@ export async function myReflectionReplies(input: CommandInput, services: ActionS
   const open = networks.flatMap((aggregate) => {
     const participant = participantOf(aggregate, me);
     if (!participant) return [];
-    return openForReflection(aggregate.meetings, services.now()).map((meeting) => ({
+    // Only meetings the person was part of when they were held: nobody is asked about one before they joined.
+    return openForReflection(aggregate.meetings, services.now()).filter((meeting) => wasPartOf(participant, meeting)).map((meeting) => ({
       aggregate,
       meeting,
       participant,
@@ -167,7 +170,7 @@ export async function myReflectionReplies(input: CommandInput, services: ActionS
   open.sort((a, b) => Number(a.answered) - Number(b.answered) || meetingEndsAt(b.meeting).getTime() - meetingEndsAt(a.meeting).getTime());
   const cards = open
     .slice(0, MAX_REFLECTION_CARDS)
-    .map(({ aggregate, meeting, participant }): ChatReply => ({ card: reflectionCardFor(aggregate, meeting, participant, { locale: input.locale, refreshUserIds }) }));
+    .map(({ aggregate, meeting, participant }): ChatReply => ({ card: reflectionCardFor(aggregate, meeting, participant, { locale: networkLocale(aggregate.network), refreshUserIds }) }));
   const rest = open.length - cards.length;
   const more: ChatReply[] = rest > 0 ? [{ text: t(input.locale, 'chat.moreOpenReflections', { count: rest, command: commandWords(input, 'myReflections') }) }] : [];
   return [...notes, ...cards, ...more];

@@ -5,6 +5,7 @@ import { REFLECTION_VERBS } from '../reflections/card';
 import { addAnalysisNote, showAnalysis } from '../analysis/cardActions';
 import { addIdea, ownIdea, setIdeaStatus, showIdeas } from '../ideas/cardActions';
 import { saveReflection, showReflection } from '../reflections/cardActions';
+import { networkLocale } from '../domain/network';
 import { loadForMember, withRetry } from './load';
 import type { ActionServices, CardActionHandler, CardActionInput, CardActionResult } from './types';
 
@@ -30,5 +31,9 @@ export function runCardAction(input: CardActionInput, services: ActionServices):
   if (!handler) return Promise.resolve({ text: t(input.locale, 'action.unknown') });
   // The one door to a network's data: handlers run only for someone in the network, so a new verb
   // cannot forget the check. A retry after a conflict loads (and checks) afresh.
-  return withRetry(input, async () => handler(input, await loadForMember(input, services), services));
+  return withRetry(input, async () => {
+    const loaded = await loadForMember(input, services);
+    // A card about a network is in the network's language, as its content (questions, agenda) is.
+    return handler({ ...input, locale: networkLocale(loaded.aggregate.network) }, loaded, services);
+  });
 }

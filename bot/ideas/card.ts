@@ -65,9 +65,9 @@ export function buildIdeaLotCard(input: IdeaLotCardInput): ReturnType<typeof ada
 function ideaBlock(idea: Idea, { locale, viewer, network }: IdeaLotCardInput): CardElement {
   const owner = idea.owner ? t(locale, 'card.ideas.owner', { name: idea.owner.name }) : t(locale, 'card.ideas.noOwner');
   const data = { networkId: network.id, ideaId: idea.id };
-  const isOwner = !!idea.owner?.userId && idea.owner.userId === viewer.userId;
   const actions: CardElement[] = [];
-  if (!isOwner && idea.status !== 'dropped') actions.push(execute(IDEA_VERBS.own, t(locale, 'card.ideas.own'), data));
+  // Taking over someone else's idea is the leaders' call, made in the tab: the card offers only ideas nobody owns.
+  if (!idea.owner && idea.status !== 'dropped') actions.push(execute(IDEA_VERBS.own, t(locale, 'card.ideas.own'), data));
   const statusControls: CardElement[] = viewer.isLeader
     ? [
         {

@@ -95,8 +95,10 @@ function reflectionHandler(reminder: boolean): Handler {
     }
     const reach = await ctx.reach.personalOf(aggregate.network, participant);
     if (!reach) return { outcome: 'unreachable', detail: 'no Teams chat with this person' };
-    const notice = reminder ? { text: t(reach.locale, 'card.reflection.reminder') } : undefined;
-    const card = reflectionCardFor(aggregate, meeting, participant, { locale: reach.locale, refreshUserIds: reach.teamsUserId ? [reach.teamsUserId] : [], notice });
+    // The card is in the network's language, as the leader's questions are, whatever the person's Teams language.
+    const locale = networkLocale(aggregate.network);
+    const notice = reminder ? { text: t(locale, 'card.reflection.reminder') } : undefined;
+    const card = reflectionCardFor(aggregate, meeting, participant, { locale, refreshUserIds: reach.teamsUserId ? [reach.teamsUserId] : [], notice });
     const activityId = await ctx.messenger.send(reach.reference, { card });
     const sentAt = ctx.now();
     if (!reminder) {

@@ -41,6 +41,8 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+const REMINDERS_OFF = 'reminders are off';
+
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { jobs, store, logger, now, instanceId } = options;
   const pollMs = options.pollMs ?? 2000;
@@ -127,10 +129,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const current = byId.get(idOf(reminder));
       if (!current) await jobs.add(aggregate.network.id, reminder, at);
       else if (current.state === 'pending' && current.dueAt !== reminder.dueAt.toISOString()) await jobs.change(current, { dueAt: reminder.dueAt.toISOString() }, at);
+      // Reminders turned off and on again: the ones dropped meanwhile are due again (now, if their day has passed).
+      else if (current.state === 'done' && current.outcome === 'skipped' && current.detail === REMINDERS_OFF) await jobs.reschedule(aggregate.network.id, reminder, at);
     }
     if (reminderDaysOf(aggregate) > 0) return;
     for (const job of existing) {
-      if (job.kind === 'reflection.reminder' && job.state === 'pending') await jobs.finish(job, 'skipped', at, { detail: 'reminders are off' });
+      if (job.kind === 'reflection.reminder' && job.state === 'pending') await jobs.finish(job, 'skipped', at, { detail: REMINDERS_OFF });
     }
   }
 

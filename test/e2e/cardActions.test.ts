@@ -14,7 +14,9 @@ const identity = (key: string) => findDevIdentity(key)!;
 
 let app: App;
 let channel: FakeChannel;
-let clock = new Date('2027-01-20T11:30:00Z'); // 12:30 in Copenhagen, after the meeting
+const AFTER_MEETING = new Date('2027-01-20T11:30:00Z'); // 12:30 in Copenhagen, after the meeting
+// The network is planned a week before; the tests run after the meeting (people added after it are not asked about it).
+let clock = new Date('2027-01-13T09:00:00Z');
 let networkId: string;
 let meetingId: string;
 let sequence = 0;
@@ -58,6 +60,7 @@ beforeAll(async () => {
   }
   const meeting = await lene.post(`/api/networks/${networkId}/meetings`, { number: 1, title: 'Opstart', date: '2027-01-20', start: '09:00', location: 'Rådhuset' });
   meetingId = meeting.body.id;
+  clock = AFTER_MEETING;
 });
 
 afterAll(async () => {
@@ -76,6 +79,15 @@ describe('reflection card', () => {
     const card = reply!.body.attachments[0].content;
     expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'reflection.save' });
     expect(JSON.stringify(card)).toContain('Hvad kan du tage med fra i dag?');
+  });
+
+  it('is in the network’s language whatever language the person’s Teams is in: one language on the card', async () => {
+    const shown = await press('jens', 'reflection.refresh', { networkId, meetingId }, { locale: 'en-US' });
+    const texts = cardTexts(shown.body.value).join(' ');
+    expect(texts).toContain(t('da', 'card.reflection.title'));
+    expect(JSON.stringify(shown.body.value)).toContain('Hvad kan du tage med fra i dag?');
+    expect(texts).not.toContain(t('en', 'card.reflection.title'));
+    expect(shown.body.value.actions[0].title).toBe(t('da', 'card.reflection.save'));
   });
 
   it('saves the answers privately and answers with the read-back card', async () => {

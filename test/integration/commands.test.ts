@@ -135,4 +135,22 @@ describe('chat commands for a person in 5 networks', () => {
     expect(texts(replies)).toEqual([t('da', 'chat.moreOpenReflections', { count: 4, command: 'mine refleksioner' })]);
     clock = new Date('2027-03-10T12:00:00Z');
   });
+
+  it('"mine refleksioner" leaves out meetings held before the person joined', async () => {
+    const network = aNetwork({ name: 'Nyt netværk', startDate: '2027-01-04', endDate: '2027-07-30' });
+    const mo = { aadObjectId: 'aad-mo-commands', teamsUserId: '29:mo', name: 'Mo Madsen' };
+    const joined = aParticipant({ name: mo.name, userId: mo.aadObjectId, addedAt: '2027-03-05T09:00:00.000Z' });
+    const before = aMeeting({ number: 1, date: '2027-03-02', title: 'Før Mo' });
+    const after = aMeeting({ number: 2, date: '2027-03-08', title: 'Efter Mo' });
+    await store.commit(network.id, [
+      { op: 'create', kind: 'network', value: network },
+      { op: 'create', kind: 'participant', ids: [joined.id], value: joined },
+      ...memberKeys(joined).map((key): RowChange => ({ op: 'upsert', kind: 'member', ids: [key], value: { participantId: joined.id } })),
+      { op: 'create', kind: 'meeting', ids: [before.id], value: before },
+      { op: 'create', kind: 'meeting', ids: [after.id], value: after },
+    ]);
+    const shown = cards(await myReflectionReplies(input({ actor: mo }), services())).map((card) => JSON.stringify(card));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain('08.03.2027');
+  });
 });

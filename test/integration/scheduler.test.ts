@@ -288,6 +288,32 @@ describe('reflection timing', () => {
     expect(messagesTo('a:personal-mette-latesend')).toHaveLength(2);
   });
 
+  it('turning reminders off drops the waiting ones; turning them on again brings them back, counted from the prompt', async () => {
+    const s = await seed('remindersback');
+    clock = new Date('2027-01-20T11:00:00Z');
+    const scheduler = schedulerFor('A');
+    await scheduler.syncNetwork(s.network.id);
+    await drain(scheduler);
+    const reminderId = `reflection.reminder|${s.first.id}|${s.people.mette.id}`;
+    expect(await jobOf(s.network.id, reminderId)).toMatchObject({ state: 'pending', dueAt: '2027-01-23T11:00:00.000Z' });
+
+    const setDays = async (days: number) => {
+      const { network } = (await store.load(s.network.id))!;
+      await store.commit(s.network.id, [{ op: 'update', kind: 'network', value: { ...network, reflectionReminderDays: days }, etag: network.etag }]);
+      await scheduler.syncNetwork(s.network.id);
+    };
+    await setDays(0);
+    expect(await jobOf(s.network.id, reminderId)).toMatchObject({ state: 'done', outcome: 'skipped' });
+
+    clock = new Date('2027-01-21T09:00:00Z');
+    await setDays(2);
+    expect(await jobOf(s.network.id, reminderId)).toMatchObject({ state: 'pending', dueAt: '2027-01-22T11:00:00.000Z' });
+    clock = new Date('2027-01-22T11:00:00Z');
+    await drain(scheduler);
+    expect(messagesTo('a:personal-mette-remindersback')).toHaveLength(2);
+    expect(cardText(messagesTo('a:personal-mette-remindersback')[1]!.body)).toContain('påmindelse');
+  });
+
   it('asks nobody about a meeting held before they were added: no prompt, no reminder', async () => {
     const s = await seed('latejoin');
     const nina = aParticipant({ name: 'Nina Ny', userId: 'aad-nina-latejoin', addedAt: '2027-01-22T09:00:00.000Z' });
