@@ -41,6 +41,8 @@ export interface AppOptions {
   graph?: { tokens: GraphTokenProvider; retry?: RetryPolicy };
   /** How long a client may take to send a request (tests shorten them). */
   slowClientLimits?: SlowClientLimits;
+  /** How long "Send nu" waits for the send to end before answering 202 (tests shorten it). */
+  sendWait?: Services['sendWait'];
 }
 
 const RETENTION_SWEEP_MS = 24 * 60 * 60 * 1000;
@@ -61,14 +63,16 @@ export async function startApp(options: AppOptions): Promise<App> {
   const adapter = createBotAdapter({ ...config.bot, appTenantId: config.bot.tenantId, logger });
   const jobs = new JobStore(tables.jobs);
   const messenger = limitedMessenger(createMessenger(adapter), new RateLimiter());
+  // One reach for the scheduler and the tab's sends alike: a 1:1 chat is opened once per person.
+  const reach = createReach(conversations, messenger, { now });
   const scheduler = createScheduler({
     store, jobs, messenger, now, logger,
-    reach: createReach(conversations, messenger, { now }),
+    reach,
     instanceId: config.scheduler.instanceId,
     pollMs: config.scheduler.pollMs,
   });
   const networkChanged = (networkId: string) => scheduler.networkChanged(networkId);
-  const services: Services = { store, conversations, jobs, now, newId: defaultIdFactory, networkChanged, retentionMonths: config.retention.defaultMonths };
+  const services: Services = { store, conversations, jobs, now, newId: defaultIdFactory, networkChanged, retentionMonths: config.retention.defaultMonths, sendWait: options.sendWait, chats: { reach, messenger } };
   // Graph only with delegated access (Teams SSO + client secret for on-behalf-of); otherwise .ics files.
   const { auth } = config;
   const graphTokens =

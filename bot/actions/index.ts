@@ -2,9 +2,11 @@ import { t } from '../i18n';
 import { ANALYSIS_VERBS } from '../analysis/card';
 import { IDEA_VERBS } from '../ideas/card';
 import { REFLECTION_VERBS } from '../reflections/card';
+import { INVITATION_VERBS } from '../invitations/card';
 import { addAnalysisNote, showAnalysis } from '../analysis/cardActions';
 import { addIdea, ownIdea, setIdeaStatus, showIdeas } from '../ideas/cardActions';
 import { saveReflection, showReflection } from '../reflections/cardActions';
+import { acceptInvitation, declineInvitation, showInvitation } from '../invitations/cardActions';
 import { networkLocale } from '../domain/network';
 import { loadForMember, withRetry } from './load';
 import type { ActionServices, CardActionHandler, CardActionInput, CardActionResult } from './types';
@@ -22,6 +24,9 @@ const VERBS = new Map<string, CardActionHandler>([
   [IDEA_VERBS.refresh, showIdeas],
   [ANALYSIS_VERBS.note, addAnalysisNote],
   [ANALYSIS_VERBS.refresh, showAnalysis],
+  [INVITATION_VERBS.accept, acceptInvitation],
+  [INVITATION_VERBS.decline, declineInvitation],
+  [INVITATION_VERBS.refresh, showInvitation],
 ]);
 
 export const CARD_VERBS: readonly string[] = [...VERBS.keys()];

@@ -20,6 +20,7 @@ const WORDS: Record<Exclude<RefusalReason, 'notFound'>, MessageKey> = {
   onlyLeaders: 'action.onlyLeaders',
   notYours: 'action.notYours',
   ownerNotYou: 'api.ideaOwnerOnlyYourself',
+  ownedByOther: 'api.ideaOwnedByOther',
   ownerNotParticipant: 'api.ideaOwnerNotParticipant',
   meetingClosed: 'action.meetingClosed',
   invalid: 'api.invalidInput',
@@ -29,7 +30,7 @@ const WORDS: Record<Exclude<RefusalReason, 'notFound'>, MessageKey> = {
 };
 
 /** Refusals about who may do what, or about a thing that is gone, answer in a line of text instead of a card. */
-const ANSWERED_IN_TEXT = new Set<RefusalReason>(['notContributor', 'notParticipant', 'onlyLeaders', 'notYours', 'ownerNotYou', 'ownerNotParticipant', 'notFound']);
+const ANSWERED_IN_TEXT = new Set<RefusalReason>(['notContributor', 'notParticipant', 'onlyLeaders', 'notYours', 'ownerNotYou', 'ownedByOther', 'ownerNotParticipant', 'notFound']);
 
 /** The refusal in words: `gone` names what no longer exists; otherwise the first issue, else the reason. */
 export function refusalText(locale: Locale, refusal: Refusal, gone: MessageKey): string {

@@ -2,13 +2,14 @@ import type { Agenda } from '../domain/model';
 import * as schemas from '../domain/schemas';
 import { meetingStartsAt } from '../domain/series';
 import { networkLocale } from '../domain/network';
-import { guarded, inNetwork, parseBody, requestedMeeting, stamp } from '../api/context';
+import { inNetwork, parseBody, requestedMeeting, stamp } from '../api/context';
 import { saveSingleton } from '../api/collections';
 import { forbidden, notFound } from '../api/errors';
 import { jobsOf } from '../sending/api';
+import { sendToChannelNow } from '../sending/sendNow';
 import { agendaCardFor } from './card';
 
-// A meeting's agenda in the tab: save it, preview its card from a draft, post it now.
+// A meeting's agenda in the tab: save it, preview its card from a draft, post it now (and say how it went).
 
 /** PUT …/meetings/:meetingId/agenda */
 export const saveAgenda = inNetwork('edit', async (ctx) => {
@@ -33,16 +34,16 @@ export const previewAgenda = inNetwork('edit', async (ctx) => {
   return { body: { card: agendaCardFor({ ...ctx.aggregate, agendas }, meeting, networkLocale(ctx.aggregate.network)) } };
 });
 
-/** POST …/meetings/:meetingId/agenda/post — now instead of N days before; a posted card is updated instead. */
+/**
+ * POST …/meetings/:meetingId/agenda/post — now instead of N days before; a posted card is updated instead. Answers
+ * what happened (sendToChannelNow): sent or updated, not sent with the reason, or 202 while Teams makes it wait.
+ */
 export const postAgendaNow = inNetwork('edit', async (ctx) => {
   const meeting = requestedMeeting(ctx);
   const agenda = ctx.aggregate.agendas.find((a) => a.meetingId === meeting.id);
   if (!agenda?.items.length) throw notFound('api.agendaEmpty');
   if (meetingStartsAt(meeting) <= ctx.services.now()) throw forbidden('api.meetingStarted');
-  const now = ctx.services.now();
   const posted = (await jobsOf(ctx)).find((j) => j.kind === 'agenda.post' && j.meetingId === meeting.id);
   const kind = posted?.state === 'done' && posted.activityId ? 'agenda.update' : 'agenda.post';
-  await guarded(() => ctx.services.jobs.reschedule(ctx.aggregate.network.id, { kind, meetingId: meeting.id, dueAt: now }, now, { onDemand: true }));
-  ctx.services.networkChanged(ctx.aggregate.network.id);
-  return { status: 202, body: { scheduled: kind } };
+  return sendToChannelNow(ctx, { kind, meetingId: meeting.id });
 });

@@ -3,6 +3,8 @@ import type { Identity } from '../auth/identity';
 import type { NetworkStore, RowChange } from '../storage/networkStore';
 import type { ConversationStore } from '../storage/conversationStore';
 import type { JobStore } from '../scheduler/jobStore';
+import type { Reach } from '../scheduler/reach';
+import type { Messenger } from '../teams/proactive';
 import type { CalendarAccess } from '../calendar/book';
 import { commitChange, RulesBroken } from '../changes/commit';
 import { StoreError } from '../storage/errors';
@@ -28,6 +30,10 @@ export interface Services {
   calendar?: CalendarAccess;
   /** The deployment's retention (RETENTION_MONTHS) for networks that set none; default 12. */
   retentionMonths?: number;
+  /** How long "Send nu" waits for its send to end, and how often it looks (bot/sending/sendNow.ts; tests shorten it). */
+  sendWait?: { waitMs?: number; pollMs?: number };
+  /** The bot's 1:1 chats, for what a leader sends at once from the tab (an invitation): the scheduler's own reach and messenger. */
+  chats?: { reach: Reach; messenger: Messenger };
 }
 
 export const defaultIdFactory = (): string => randomUUID();

@@ -19,6 +19,7 @@ const errors: Record<RefusalReason, (refusal: Refusal) => ApiError> = {
   onlyLeaders: () => forbidden(),
   notYours: () => forbidden(),
   ownerNotYou: () => forbidden('api.ideaOwnerOnlyYourself'),
+  ownedByOther: () => forbidden('api.ideaOwnedByOther'),
   ownerNotParticipant: () => new ApiError(422, 'ownerNotParticipant', 'api.ideaOwnerNotParticipant'),
   notFound: () => notFound(),
   meetingClosed: () => forbidden('api.meetingClosed'),

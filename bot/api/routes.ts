@@ -1,16 +1,17 @@
 import type { Handler } from './context';
-import { createNetwork, deleteNetwork, getNetwork, listNetworks, me, patchNetwork } from '../networks/api';
+import { createNetwork, deleteNetwork, deleteNetworkRole, getNetwork, listNetworks, me, patchNetwork, putNetworkRole } from '../networks/api';
 import { erasePersonData, exportMyData, exportPersonData } from '../privacy/api';
 import { saveTheme, subthemes } from '../theme/api';
 import { participants } from '../participants/api';
 import { listTeamMembers } from '../participants/teamMembers';
+import { commonEml, listInvitations, personalEml, saveCommon, savePersonal, sendInvitation, setStatus as setInvitationStatus } from '../invitations/api';
 import { meetings } from '../meetings/api';
 import { removeAssignment, saveAssignment } from '../planner/api';
 import { postAgendaNow, previewAgenda, saveAgenda } from '../agenda/api';
 import { closeMeeting, ideaFromReflection, listReflections, putMyReflection, reflectionStatus, reopenMeeting } from '../reflections/api';
 import { plenary, saveSummary } from '../summary/api';
 import { ideas, postIdeaLotNow } from '../ideas/api';
-import { listSends } from '../sending/api';
+import { listSends, networkReach } from '../sending/api';
 import { analysisCategories, analysisMaterial, analysisNotes } from '../analysis/api';
 import { deliveryDocument, deliveryDraft, saveDelivery } from '../delivery/api';
 import { savePhasePlan } from '../phases/api';
@@ -36,6 +37,8 @@ export const routes: Route[] = [
   { method: 'get', path: N, handler: getNetwork },
   { method: 'patch', path: N, handler: patchNetwork },
   { method: 'del', path: N, handler: deleteNetwork },
+  { method: 'put', path: `${N}/roles/:role`, handler: putNetworkRole },
+  { method: 'del', path: `${N}/roles/:role`, handler: deleteNetworkRole },
   { method: 'get', path: `${N}/team-members`, handler: listTeamMembers },
   { method: 'put', path: `${N}/theme`, handler: saveTheme },
   { method: 'post', path: `${N}/subthemes`, handler: subthemes.create },
@@ -44,6 +47,13 @@ export const routes: Route[] = [
   { method: 'post', path: `${N}/participants`, handler: participants.create },
   { method: 'patch', path: `${N}/participants/:participantId`, handler: participants.patch },
   { method: 'del', path: `${N}/participants/:participantId`, handler: participants.remove },
+  { method: 'get', path: `${N}/invitations`, handler: listInvitations },
+  { method: 'put', path: `${N}/invitation`, handler: saveCommon },
+  { method: 'get', path: `${N}/invitation.eml`, handler: commonEml },
+  { method: 'put', path: `${N}/invitations/:participantId`, handler: savePersonal },
+  { method: 'post', path: `${N}/invitations/:participantId/send`, handler: sendInvitation },
+  { method: 'post', path: `${N}/invitations/:participantId/status`, handler: setInvitationStatus },
+  { method: 'get', path: `${N}/invitations/:participantId/invitation.eml`, handler: personalEml },
   { method: 'post', path: `${N}/meetings`, handler: meetings.create },
   { method: 'patch', path: M, handler: meetings.patch },
   { method: 'del', path: M, handler: meetings.remove },
@@ -63,6 +73,7 @@ export const routes: Route[] = [
   { method: 'post', path: `${N}/ideas`, handler: ideas.create },
   { method: 'post', path: `${N}/ideas/post`, handler: postIdeaLotNow },
   { method: 'get', path: `${N}/sends`, handler: listSends },
+  { method: 'get', path: `${N}/reach`, handler: networkReach },
   { method: 'patch', path: `${N}/ideas/:ideaId`, handler: ideas.patch },
   { method: 'del', path: `${N}/ideas/:ideaId`, handler: ideas.remove },
   { method: 'get', path: `${N}/analysis/material`, handler: analysisMaterial },

@@ -29,6 +29,7 @@ export type RefusalReason =
   | 'onlyLeaders'
   | 'notYours' // someone else's idea or note
   | 'ownerNotYou'
+  | 'ownedByOther' // a participant taking over an idea someone else owns: the leaders decide that
   | 'ownerNotParticipant'
   | 'notFound'
   | 'meetingClosed'

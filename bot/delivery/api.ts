@@ -3,6 +3,8 @@ import * as schemas from '../domain/schemas';
 import { pickLocale, t } from '../i18n';
 import type { RowChange } from '../storage/networkStore';
 import { inNetwork, parseBody, stamp } from '../api/context';
+import { ApiError } from '../api/errors';
+import { deliveryNeedsReferenceLeader } from '../domain/network';
 import { saveSingleton } from '../api/collections';
 import { attachment } from '../api/download';
 import { deliveryDocx } from './docx';
@@ -14,6 +16,7 @@ import { prefillDelivery } from './prefill';
 /** PUT …/delivery — handing it over ("delivered") starts the retention period. */
 export const saveDelivery = inNetwork('edit', async (ctx) => {
   const input = parseBody(schemas.deliverySaveSchema, ctx.body);
+  if (deliveryNeedsReferenceLeader(ctx.aggregate, input.status)) throw new ApiError(422, 'noReferenceLeader', 'api.deliveryNeedsReferenceLeader');
   const value: Delivery = stamp(ctx, {
     ...input,
     recommendations: input.recommendations.map((r) => ({ ...r, id: r.id ?? ctx.services.newId() })),
@@ -35,7 +38,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export const deliveryDocument = inNetwork('read', async (ctx) => {
   const { network } = ctx.aggregate;
   const locale = ctx.query.lang ? pickLocale(ctx.query.lang) : (network.locale ?? ctx.locale);
-  const delivery = ctx.aggregate.delivery ?? prefillDelivery(ctx.aggregate);
+  const delivery = ctx.aggregate.delivery ?? prefillDelivery(ctx.aggregate, locale);
   const bytes = await deliveryDocx(network, delivery, locale, ctx.services.now());
   return { contentType: DOCX, headers: { 'Content-Disposition': attachment(`${t(locale, 'delivery.filename')} - ${network.name}`, 'docx') }, body: bytes };
 });

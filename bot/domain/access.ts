@@ -22,13 +22,48 @@ export function participantOf(aggregate: Pick<NetworkAggregate, 'participants'>,
   );
 }
 
+/** The two roles of the method the leader gives to others: co-driver and reference leader (from Chefforum). */
+export const NETWORK_ROLE_KEYS = ['coDriver', 'referenceLeader'] as const;
+export type NetworkRoleKey = (typeof NETWORK_ROLE_KEYS)[number];
+
+/** Whether two stored persons are one: by Entra id when both have one, else by e-mail. */
+export const samePerson = (a?: { userId?: string; email?: string }, b?: { userId?: string; email?: string }): boolean =>
+  !!a && !!b && (a.userId && b.userId ? a.userId === b.userId : sameEmail(a.email, b.email));
+
+/**
+ * Who holds one of the network's roles — one notion wherever it is asked (access, print view, delivery, advice):
+ * the network's own (what the leader chose under Roller, kept in line with the participant's role), or else,
+ * for networks saved before the two were kept in line, the participant whose role it is.
+ */
+export function roleHolderOf(aggregate: Pick<NetworkAggregate, 'network' | 'participants'>, role: NetworkRoleKey): PersonRef | undefined {
+  const own = aggregate.network[role];
+  if (own) return own;
+  const participant = aggregate.participants.find((p) => p.role === role);
+  return participant ? personOf(participant) : undefined;
+}
+
+export const referenceLeaderOf = (aggregate: Pick<NetworkAggregate, 'network' | 'participants'>) => roleHolderOf(aggregate, 'referenceLeader');
+export const coDriverOf = (aggregate: Pick<NetworkAggregate, 'network' | 'participants'>) => roleHolderOf(aggregate, 'coDriver');
+
+/** The participant row of a role's holder, when they take part in the network too. */
+export function participantHolding(aggregate: Pick<NetworkAggregate, 'network' | 'participants'>, role: NetworkRoleKey): Participant | undefined {
+  const own = aggregate.network[role];
+  if (!own) return aggregate.participants.find((p) => p.role === role);
+  return aggregate.participants.find((p) => p.role === role && samePerson(p, own)) ?? aggregate.participants.find((p) => samePerson(p, own));
+}
+
+/** The network role (co-driver, reference leader) a participant holds, if any. */
+export function networkRoleOfParticipant(aggregate: Pick<NetworkAggregate, 'network' | 'participants'>, participant: Participant): NetworkRoleKey | undefined {
+  return NETWORK_ROLE_KEYS.find((role) => participantHolding(aggregate, role)?.id === participant.id);
+}
+
 /** The strongest role the caller has in the network, or undefined for everyone else. */
 export function roleOf(aggregate: Pick<NetworkAggregate, 'network' | 'participants'>, caller: Caller): NetworkRole | undefined {
   const { network } = aggregate;
   if (isPerson(caller, network.leader)) return 'leader';
-  if (isPerson(caller, network.coDriver)) return 'coDriver';
+  if (isPerson(caller, coDriverOf(aggregate))) return 'coDriver';
   if (participantOf(aggregate, caller)) return 'participant';
-  if (isPerson(caller, network.referenceLeader)) return 'referenceLeader';
+  if (isPerson(caller, referenceLeaderOf(aggregate))) return 'referenceLeader';
   return undefined;
 }
 
@@ -45,11 +80,13 @@ export function canSeeReflection(reflection: Reflection, role: NetworkRole | und
   return canRead(role) && reflection.shared;
 }
 
-/** The network as this caller may see it: private reflections of others are removed. */
+/** The network as this caller may see it: private reflections and personal invitations of others are removed. */
 export function viewFor(aggregate: NetworkAggregate, caller: Caller): NetworkAggregate {
   const role = roleOf(aggregate, caller);
   const own = participantOf(aggregate, caller)?.id;
-  return { ...aggregate, reflections: aggregate.reflections.filter((r) => canSeeReflection(r, role, own)) };
+  // A personal invitation (its text and answer) is for the leaders and the person it was written to.
+  const invitations = canEditPlan(role) ? aggregate.invitations : aggregate.invitations?.filter((i) => i.participantId === own);
+  return { ...aggregate, reflections: aggregate.reflections.filter((r) => canSeeReflection(r, role, own)), invitations };
 }
 
 /** Index keys under which "my networks" finds a participant: Teams id and e-mail. */
@@ -78,26 +115,41 @@ export function recordedPerson(aggregate: Pick<NetworkAggregate, 'participants'>
   return { name: row?.name ?? caller.name, ...(email ? { email } : {}), userId: caller.userId };
 }
 
-const sameName = (a: string, b?: string) => !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameName = (a: string | undefined, b?: string) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Whom a request names: a participant row by its id, or a person by Entra id, e-mail and name. */
+export interface PersonChoice {
+  participantId?: string;
+  userId?: string;
+  name?: string;
+  email?: string;
+}
 
 /**
- * Whom an idea gets as its owner when the caller names `wanted`: themselves, as the network records
- * them; or, for the leaders only, another participant found by Entra id or e-mail, as their row says.
+ * Whom an idea gets as its owner when the caller names `wanted`: themselves, as the network records them; or, for
+ * the leaders only, another participant found by row id, Entra id or e-mail, as their row says.
  * What the request says is never stored; a name or e-mail that is not the caller's own is refused.
  */
 export function ideaOwnerFor(
   aggregate: Pick<NetworkAggregate, 'participants'> & { network?: Network },
   caller: Caller & { name: string },
   role: NetworkRole | undefined,
-  wanted: PersonRef,
+  wanted: PersonChoice,
 ): PersonRef | 'notYou' | 'notParticipant' {
+  if (wanted.participantId) {
+    const row = aggregate.participants.find((p) => p.id === wanted.participantId);
+    if (!row) return 'notParticipant';
+    if (row.id === participantOf(aggregate, caller)?.id) return recordedPerson(aggregate, caller);
+    return canEditPlan(role) ? personOf(row) : 'notYou';
+  }
   if (isPerson(caller, wanted)) {
     const me = recordedPerson(aggregate, caller);
-    const ownName = sameName(wanted.name, me.name) || sameName(wanted.name, caller.name);
+    const ownName = !wanted.name || sameName(wanted.name, me.name) || sameName(wanted.name, caller.name);
     const ownEmail = !wanted.email || sameEmail(wanted.email, me.email) || sameEmail(wanted.email, caller.email);
     return ownName && ownEmail ? me : 'notYou';
   }
   if (!canEditPlan(role)) return 'notYou';
+  if (!wanted.userId && !wanted.email) return 'notParticipant';
   const row = aggregate.participants.find((p) => (wanted.userId ? p.userId === wanted.userId : sameEmail(p.email, wanted.email)));
   return row ? personOf(row) : 'notParticipant';
 }

@@ -1,6 +1,7 @@
 import { t, type Locale, type MessageKey } from '../i18n';
 import type { CompetenceArea, NetworkAggregate, Participant, ParticipantRole } from './model';
 import type { IssueParams } from './validate';
+import { networkRoleOfParticipant } from './access';
 
 /** A hint from the handbook that never blocks saving; refs are ids of the meetings or participants it is about. */
 export interface Advice {
@@ -74,13 +75,17 @@ export function adviseOnExternalPerspective({ participants }: NetworkAggregate):
   return [{ key: 'advice.noExternalPerspective' }];
 }
 
-/** Only once meetings exist; before that every participant would be flagged. */
-export function adviseOnParticipantsInNoMeeting({ participants, meetings, assignments }: NetworkAggregate): Advice[] {
+/**
+ * Only once meetings exist; before that every participant would be flagged. The network's co-driver and reference
+ * leader are not expected at any one meeting (they lead with the leader and meet her between meetings): not flagged.
+ */
+export function adviseOnParticipantsInNoMeeting(aggregate: NetworkAggregate): Advice[] {
+  const { participants, meetings, assignments } = aggregate;
   if (meetings.length === 0) return [];
   const meetingIds = new Set(meetings.map((m) => m.id));
   const planned = new Set(assignments.filter((a) => meetingIds.has(a.meetingId)).map((a) => a.participantId));
   return participants
-    .filter((p) => !planned.has(p.id))
+    .filter((p) => !planned.has(p.id) && !networkRoleOfParticipant(aggregate, p))
     .map((p) => ({ key: 'advice.participantInNoMeeting', params: { name: p.name }, refs: [p.id] }));
 }
 

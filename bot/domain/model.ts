@@ -323,6 +323,34 @@ export interface Booking extends Versioned {
   end?: IsoDateTime;
 }
 
+/** An invitation's state (the handbook's "Indled kontakt til potentielle deltagere"): sent, then answered yes or no. */
+export const INVITATION_STATUSES = ['invited', 'accepted', 'declined'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** How an invitation went out: as a card in the person's 1:1 chat with the bot, by e-mail, or otherwise (in person, phone). */
+export const INVITATION_CHANNELS = ['teams', 'email', 'other'] as const;
+export type InvitationChannel = (typeof INVITATION_CHANNELS)[number];
+
+/** "Fælles invitation": the one written invitation for the whole network, as the leader edited it. */
+export interface CommonInvitation extends Versioned {
+  subject: string;
+  text: string;
+}
+
+/**
+ * "Personlig henvendelse": the invitation to one participant as the leader wrote it (the text they were sent,
+ * once sent), how it went out, and their answer. No status: not invited yet (a saved draft).
+ */
+export interface PersonalInvitation extends Versioned {
+  participantId: string;
+  subject: string;
+  text: string;
+  status?: InvitationStatus;
+  via?: InvitationChannel;
+  sentAt?: IsoDateTime;
+  answeredAt?: IsoDateTime;
+}
+
 /** Everything stored about one network: what one partition query returns. */
 export interface NetworkAggregate {
   network: Network;
@@ -341,4 +369,8 @@ export interface NetworkAggregate {
   delivery?: Delivery;
   phasePlan?: PhasePlan;
   bookings: Booking[];
+  /** The common invitation, once the leader saved it. */
+  invitation?: CommonInvitation;
+  /** Personal invitations by participant (absent in aggregates built by hand: none). */
+  invitations?: PersonalInvitation[];
 }

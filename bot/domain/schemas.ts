@@ -8,6 +8,8 @@ import {
   DELIVERY_STATUSES,
   GOOD_THEME_CHARACTERISTICS,
   IDEA_STATUSES,
+  INVITATION_CHANNELS,
+  INVITATION_STATUSES,
   NETWORK_STATUSES,
   NETWORK_TYPES,
   PARTICIPANT_KINDS,
@@ -71,6 +73,19 @@ export const personRefSchema = z.strictObject({
   userId: optional(requiredText(MAX.id * 2)),
 });
 
+/**
+ * Whom the leader chooses (a role's holder, an idea's owner): a participant by row id, a team member by Entra id,
+ * or a person by name and e-mail. The server names them as its own rows do, never as the request spells it.
+ */
+export const personChoiceSchema = z
+  .strictObject({
+    participantId: optional(idSchema),
+    userId: optional(requiredText(MAX.id * 2)),
+    name: optional(requiredText(MAX.name)),
+    email: optional(emailSchema),
+  })
+  .refine((choice) => !!(choice.participantId || choice.userId || choice.name), { error: 'validation.personRequired', path: ['name'] });
+
 /** Whom a data-protection request is about: an Entra object id, an e-mail, or both. */
 export const dataSubjectSchema = z
   .strictObject({ userId: optional(requiredText(MAX.id * 2)), email: optional(emailSchema) })
@@ -85,8 +100,9 @@ const networkShape = {
   startDate: isoDateSchema,
   endDate: isoDateSchema,
   status: z.enum(NETWORK_STATUSES),
-  coDriver: personRefSchema,
-  referenceLeader: personRefSchema,
+  /** Roles are chosen, then named as the server's rows say (bot/networks/roles.ts). */
+  coDriver: personChoiceSchema,
+  referenceLeader: personChoiceSchema,
   teamId: requiredText(MAX.short),
   channelId: requiredText(MAX.short),
   locale: z.enum(['da', 'en']),
@@ -112,8 +128,8 @@ export const networkCreateSchema = z
   .transform((network) => ({ ...network, endDate: network.endDate ?? defaultEndDate(network.startDate) }));
 
 export const networkPatchSchema = z.strictObject(networkShape).partial().extend({
-  coDriver: clearable(personRefSchema),
-  referenceLeader: clearable(personRefSchema),
+  coDriver: clearable(personChoiceSchema),
+  referenceLeader: clearable(personChoiceSchema),
 });
 
 // theme
@@ -226,7 +242,7 @@ export const agendaItemSchema = z.strictObject({
 });
 
 export const agendaSaveSchema = z.strictObject({
-  items: z.array(agendaItemSchema).max(40),
+  items: z.array(agendaItemSchema).max(MAX_ITEMS.agendaItems),
   daysBeforeToPost: z.int().min(0).max(60).default(7),
 });
 
@@ -251,7 +267,7 @@ export const reflectionSaveSchema = z.strictObject({
 const ideaShape = {
   text: requiredText(MAX.medium),
   meetingId: idSchema,
-  owner: personRefSchema,
+  owner: personChoiceSchema,
   status: z.enum(IDEA_STATUSES),
 };
 
@@ -262,9 +278,12 @@ export const ideaCreateSchema = z.strictObject({
   status: ideaShape.status.default('parked'),
 });
 
+/** An idea taken from a reflection's answer: its words and, optionally, its owner; the rest comes from the answer. */
+export const ideaFromAnswerSchema = z.strictObject({ text: ideaShape.text, owner: ideaShape.owner.optional() });
+
 export const ideaPatchSchema = z.strictObject(ideaShape).partial().extend({
   meetingId: clearable(idSchema),
-  owner: clearable(personRefSchema),
+  owner: clearable(personChoiceSchema),
 });
 
 // analysis
@@ -347,6 +366,28 @@ export const phaseStepSchema = z
 export const phasePlanSaveSchema = z.strictObject({
   steps: z.array(phaseStepSchema).max(80),
 });
+
+// invitations ("Indled kontakt til potentielle deltagere")
+
+/** The common invitation or a personal one, as the leader edited it. */
+export const invitationTextSchema = z.strictObject({
+  subject: requiredText(MAX.short),
+  text: requiredText(MAX.letter),
+});
+
+/** Sending a personal invitation: in Teams (the bot sends it), or recorded as sent by e-mail or otherwise. */
+export const invitationSendSchema = invitationTextSchema.extend({
+  via: z.enum(INVITATION_CHANNELS),
+});
+
+/** The leader records an invitation's state by hand (sent by e-mail or otherwise); null: not invited. */
+export const invitationStatusSchema = z.strictObject({
+  status: z.enum(INVITATION_STATUSES).nullable(),
+  via: z.enum(INVITATION_CHANNELS).exclude(['teams']).optional(),
+});
+
+/** A participant's own answer (the card's buttons). */
+export const invitationAnswerSchema = z.enum(INVITATION_STATUSES).exclude(['invited']);
 
 export type NetworkCreateInput = z.output<typeof networkCreateSchema>;
 export type NetworkPatchInput = z.output<typeof networkPatchSchema>;

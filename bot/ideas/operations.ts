@@ -1,13 +1,13 @@
 import type { Idea, PersonRef } from '../domain/model';
-import { canContribute, canEditPlan, ideaOwnerFor, isPerson, recordedPerson, type NetworkRole } from '../domain/access';
-import { ideaCreateSchema, ideaPatchSchema, type IdeaPatchInput } from '../domain/schemas';
+import { canContribute, canEditPlan, ideaOwnerFor, isPerson, personOf, recordedPerson, type NetworkRole, type PersonChoice } from '../domain/access';
+import { ideaCreateSchema, ideaFromAnswerSchema, ideaPatchSchema, type IdeaPatchInput } from '../domain/schemas';
 import { applyPatch, refused, roleIn, settled, stamped, validated, type OperationContext, type Outcome, type Refusal } from '../changes/operation';
 
 // The idea parking lot: everything a person can do to an idea, from the tab or from the card.
 // Anyone in the network raises ideas and takes ownership; participants change only their own
 // parked idea's text and meeting; only the leaders set the status or change others' ideas.
 
-type Patch = Omit<IdeaPatchInput, 'owner'> & { owner?: PersonRef | null };
+type Patch = Omit<IdeaPatchInput, 'owner'> & { owner?: PersonChoice | null };
 interface Found {
   ok: true;
   role: NetworkRole;
@@ -17,10 +17,12 @@ interface Found {
 const isOwn = (ctx: OperationContext, idea: Idea) => idea.raisedBy.userId === ctx.actor.userId;
 
 /** The owner as stored: the actor or (leaders) a participant, named as the network records them; null releases. */
-function chosenOwner(ctx: OperationContext, role: NetworkRole, wanted: PersonRef | null, idea?: Idea): PersonRef | null | Refusal {
+function chosenOwner(ctx: OperationContext, role: NetworkRole, wanted: PersonChoice | null, idea?: Idea): PersonRef | null | Refusal {
   if (wanted === null) return canEditPlan(role) || !idea?.owner || isPerson(ctx.actor, idea.owner) ? null : refused('ownerNotYou');
   const owner = ideaOwnerFor(ctx.aggregate, ctx.actor, role, wanted);
   if (owner === 'notYou') return refused('ownerNotYou');
+  // Taking over someone else's idea is the leaders' call; a participant takes only ideas nobody owns (or their own).
+  if (!canEditPlan(role) && idea?.owner && !isPerson(ctx.actor, idea.owner)) return refused('ownedByOther');
   if (owner === 'notParticipant') return refused('ownerNotParticipant');
   return owner;
 }
@@ -77,6 +79,32 @@ export function raiseIdea(ctx: OperationContext, input: unknown): Outcome<Idea> 
   });
   const refusal = notAllowed(ctx, role!, idea);
   if (refusal) return refusal;
+  return settled(ctx, idea, { ...ctx.aggregate, ideas: [...ctx.aggregate.ideas, idea] }, [{ op: 'create', kind: 'idea', ids: [idea.id], value: idea }]);
+}
+
+/**
+ * "Til P-pladsen": a leader puts an idea from a participant's reflection on the lot, credited to its author as
+ * the participant list names them, with its owner (tovholder) at once when one is chosen.
+ */
+export function ideaFromAnswer(ctx: OperationContext, source: { meetingId: string; participantId: string }, input: unknown): Outcome<Idea> {
+  const role = roleIn(ctx);
+  if (!canEditPlan(role)) return refused('onlyLeaders');
+  const author = ctx.aggregate.participants.find((p) => p.id === source.participantId);
+  const answered = ctx.aggregate.reflections.some((r) => r.meetingId === source.meetingId && r.participantId === source.participantId);
+  if (!author || !answered) return refused('notFound');
+  const parsed = validated(ideaFromAnswerSchema, input);
+  if (!parsed.ok) return parsed;
+  const owner = parsed.value.owner === undefined ? undefined : chosenOwner(ctx, role!, parsed.value.owner);
+  if (isRefusal(owner)) return owner;
+  const idea: Idea = stamped(ctx, {
+    id: ctx.newId(),
+    text: parsed.value.text,
+    meetingId: source.meetingId,
+    raisedBy: personOf(author),
+    ...(owner ? { owner } : {}),
+    status: 'parked' as const,
+    createdAt: ctx.now.toISOString(),
+  });
   return settled(ctx, idea, { ...ctx.aggregate, ideas: [...ctx.aggregate.ideas, idea] }, [{ op: 'create', kind: 'idea', ids: [idea.id], value: idea }]);
 }
 

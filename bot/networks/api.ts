@@ -1,15 +1,19 @@
 import type { Network, NetworkAggregate } from '../domain/model';
 import * as schemas from '../domain/schemas';
-import { roleOf, viewFor, participantOf, type NetworkRole } from '../domain/access';
+import { NETWORK_ROLE_KEYS, memberKeys, participantOf, roleOf, viewFor, type NetworkRole, type NetworkRoleKey, type PersonChoice } from '../domain/access';
 import { adviseOnPlan, localizeAdvice } from '../domain/advice';
 import { defaultPhasePlan } from '../domain/phases';
 import { devIdentities } from '../auth/devIdentities';
-import { commit, guarded, inNetwork, parseBody, requireIfMatch, stamp, type Handler, type NetworkContext } from '../api/context';
-import { conflict, unprocessable } from '../api/errors';
+import { commit, guarded, inNetwork, parseBody, requireIfMatch, stamp, type Handler, type NetworkContext, type RequestContext } from '../api/context';
+import { conflict, forbidden, notFound, unprocessable } from '../api/errors';
 import { checkNetworkRules } from '../domain/rules';
-import { memberKeys } from '../domain/access';
-import { applyPatch } from '../changes/operation';
+import { applyPatch, type Outcome } from '../changes/operation';
 import { deletionDueAt } from '../privacy/retention';
+import { operationContext, perform } from '../api/perform';
+import { toStoreError } from '../storage/errors';
+import { memberChoices } from '../participants/teamMembers';
+import { withRoles, type KnownPerson } from '../domain/network';
+import { applyRoles, isRoleKey, setNetworkRole, type RoleContext, type RolesChanged } from './roles';
 
 const emptyAggregate = (network: Network): NetworkAggregate => ({
   network,
@@ -38,16 +42,45 @@ export const listNetworks: Handler = async (ctx) => {
   return { body: { networks: mine } };
 };
 
+/**
+ * Whom the server knows beyond a network's participants, for choosing a role's holder by Entra id: the members of
+ * the team (as Teams reported them to the bot); in development mode also the development identities, which stand
+ * in for the tenant's directory there. Never a person only the request names.
+ */
+async function knownPeople(ctx: RequestContext, teamId: string | undefined): Promise<KnownPerson[]> {
+  const team = teamId
+    ? memberChoices(await guarded(() => ctx.services.conversations.listTeamMembers(teamId).catch((error: unknown) => Promise.reject(toStoreError(error)))))
+    : [];
+  const development = ctx.identity.mode === 'development' ? devIdentities.map(({ userId, name, email }) => ({ userId, name, email })) : [];
+  return [...team, ...development];
+}
+
+/** The role choices a create or PATCH body names (null frees a role). */
+function roleChoicesIn(input: Record<string, unknown>): Partial<Record<NetworkRoleKey, PersonChoice | null>> {
+  return Object.fromEntries(NETWORK_ROLE_KEYS.filter((role) => input[role] !== undefined).map((role) => [role, input[role] as PersonChoice | null]));
+}
+
+/** Commits a change of roles; only the network's leader chooses them (a co-driver cannot make anyone, themselves included). */
+async function performRoles(ctx: NetworkContext, outcome: Outcome<RolesChanged>) {
+  if (!outcome.ok && outcome.reason === 'onlyLeaders') throw forbidden('api.rolesOnlyLeader');
+  const { value, etag } = await perform(ctx, outcome);
+  return { body: { network: { ...value.network, etag }, participants: value.participants }, etag };
+}
+
 /** A new network: the caller becomes its leader, and the process plan starts from the handbook's phases. */
 export const createNetwork: Handler = async (ctx) => {
-  const input = parseBody(schemas.networkCreateSchema, ctx.body);
+  const { coDriver, referenceLeader, ...input } = parseBody(schemas.networkCreateSchema, ctx.body);
   const now = ctx.services.now().toISOString();
-  const network: Network = stamp(ctx, {
+  const unrolled: Network = stamp(ctx, {
     id: ctx.services.newId(),
     ...input,
     leader: { name: ctx.identity.name, userId: ctx.identity.userId, email: ctx.identity.email },
     createdAt: now,
   });
+  // Roles named at once are chosen as later under Roller: by whom the server knows, never as the request spells them.
+  const roles = withRoles(emptyAggregate(unrolled), await knownPeople(ctx, input.teamId), roleChoicesIn({ coDriver, referenceLeader }));
+  if (!roles.ok) throw unprocessable(roles.issues);
+  const network = roles.next.network;
   const phasePlan = stamp(ctx, defaultPhasePlan(network, input.locale ?? ctx.locale));
   const next: NetworkAggregate = { ...emptyAggregate(network), phasePlan };
   // A new network has no earlier state to compare with: every rule applies.
@@ -87,10 +120,42 @@ export const patchNetwork = inNetwork('edit', async (ctx) => {
   const etag = requireIfMatch(ctx);
   const { network } = ctx.aggregate;
   if (network.etag !== etag) throw conflict();
-  const patch = parseBody(schemas.networkPatchSchema, ctx.body) as Record<string, unknown>;
+  const { coDriver, referenceLeader, ...patch } = parseBody(schemas.networkPatchSchema, ctx.body) as Record<string, unknown>;
   const after = stamp(ctx, applyPatch(network, patch));
+  const roles = roleChoicesIn({ coDriver, referenceLeader });
+  if (Object.keys(roles).length) {
+    // The same operation as the Roller block's: only the leader, the chosen person as the server knows them.
+    const roleCtx: RoleContext = { ...operationContext(ctx), known: await knownPeople(ctx, after.teamId) };
+    const { body, etag: newEtag } = await performRoles(ctx, applyRoles(roleCtx, roles, { ...ctx.aggregate, network: after }));
+    return { body: body.network, etag: newEtag };
+  }
   const [newEtag] = await commit(ctx, { ...ctx.aggregate, network: after }, [{ op: 'update', kind: 'network', value: after, etag }]);
   return { body: { ...after, etag: newEtag }, etag: newEtag };
+});
+
+/** The role a path names (…/roles/:role): co-driver or reference leader, or 404. */
+function requestedRole(ctx: NetworkContext): NetworkRoleKey {
+  if (!isRoleKey(ctx.params.role)) throw notFound();
+  return ctx.params.role;
+}
+
+/**
+ * PUT …/roles/:role (If-Match: the network's) — the leader chooses the co-driver or the reference leader:
+ * `{participantId}`, a team member's `{userId}`, or `{name, email?}`. Answers the network and the participants
+ * whose role moved with it.
+ */
+export const putNetworkRole = inNetwork('edit', async (ctx) => {
+  const role = requestedRole(ctx);
+  const etag = requireIfMatch(ctx);
+  const roleCtx: RoleContext = { ...operationContext(ctx), known: await knownPeople(ctx, ctx.aggregate.network.teamId) };
+  return performRoles(ctx, setNetworkRole(roleCtx, role, ctx.body ?? {}, etag));
+});
+
+/** DELETE …/roles/:role (If-Match) — the role is free again; a participant who held it keeps taking part. */
+export const deleteNetworkRole = inNetwork('edit', async (ctx) => {
+  const role = requestedRole(ctx);
+  const etag = requireIfMatch(ctx);
+  return performRoles(ctx, setNetworkRole({ ...operationContext(ctx), known: [] }, role, null, etag));
 });
 
 export const deleteNetwork = inNetwork('deleteNetwork', async (ctx) => {

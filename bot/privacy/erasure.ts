@@ -48,6 +48,11 @@ export function eraseFromNetwork(aggregate: NetworkAggregate, subject: DataSubje
   let privateReflectionsDeleted = 0;
   for (const row of rowsOfAggregate(aggregate)) {
     const { kind, ids, value } = row;
+    // Their personal invitation is a letter to them by name: it goes with them.
+    if (kind === 'personalInvitation' && erased.has(value.participantId as string)) {
+      changes.push({ op: 'delete', kind, ids });
+      continue;
+    }
     if (kind === 'reflection' && erased.has(value.participantId as string) && !value.shared) {
       changes.push({ op: 'delete', kind, ids });
       privateReflectionsDeleted++;

@@ -1,4 +1,4 @@
-import type { AnalysisNote, Assignment, Idea, NetworkAggregate, Participant, Reflection } from '../domain/model';
+import type { AnalysisNote, Assignment, Idea, NetworkAggregate, Participant, PersonalInvitation, Reflection } from '../domain/model';
 import { rowsOfAggregate, type AggregateRow } from '../storage/rows';
 import { isSubject, namesOf, participantsOf, rolesOf, type DataSubject, type SubjectRole } from './person';
 
@@ -12,6 +12,8 @@ export interface NetworkPersonalData {
   assignments: Assignment[];
   /** Their own reflections, private ones included: the export goes to the person (or the DPO), never to others. */
   reflections: Reflection[];
+  /** The invitations they were sent (text, how, when) and their answers. */
+  invitations: PersonalInvitation[];
   ideasRaised: Idea[];
   ideasOwned: Idea[];
   analysisNotes: AnalysisNote[];
@@ -37,6 +39,7 @@ export function personalDataIn(aggregate: NetworkAggregate, subject: DataSubject
     participant: participants.map(unversioned) as Participant[],
     assignments: aggregate.assignments.filter((a) => participantIds.has(a.participantId)).map(unversioned) as Assignment[],
     reflections: aggregate.reflections.filter((r) => participantIds.has(r.participantId)).map(unversioned) as Reflection[],
+    invitations: (aggregate.invitations ?? []).filter((i) => participantIds.has(i.participantId)).map(unversioned) as PersonalInvitation[],
     ideasRaised: aggregate.ideas.filter((idea) => isSubject(subject, idea.raisedBy)).map(unversioned) as Idea[],
     ideasOwned: aggregate.ideas.filter((idea) => isSubject(subject, idea.owner)).map(unversioned) as Idea[],
     analysisNotes: aggregate.analysisNotes.filter((note) => isSubject(subject, note.author)).map(unversioned) as AnalysisNote[],
@@ -88,6 +91,8 @@ function mentionsOf(aggregate: NetworkAggregate, names: Set<string>): NetworkPer
   for (const agenda of aggregate.agendas) for (const item of agenda.items) look(`agenda ${agenda.meetingId}`, [item.content, item.process, item.purpose].join(' · '));
   for (const idea of aggregate.ideas) look(`idea ${idea.id}`, idea.text);
   for (const note of aggregate.analysisNotes) look(`analysisNote ${note.id}`, [note.text, note.pattern].join(' · '));
+  if (aggregate.invitation) look('invitation', aggregate.invitation.text);
+  for (const invitation of aggregate.invitations ?? []) look(`personalInvitation ${invitation.participantId}`, invitation.text);
   for (const assignment of aggregate.assignments) look(`assignment ${assignment.meetingId}/${assignment.participantId}`, assignment.contribution);
   for (const reflection of aggregate.reflections.filter((r) => r.shared)) look(`shared reflection ${reflection.meetingId}/${reflection.participantId}`, reflection.answers.map((a) => a.answer).join(' · '));
   if (aggregate.delivery) {

@@ -1,14 +1,14 @@
-import { z } from 'zod';
-import type { Idea, Meeting } from '../domain/model';
-import * as schemas from '../domain/schemas';
+import type { Meeting } from '../domain/model';
 import { viewFor } from '../domain/access';
 import { askedToReflect, meetingParticipants } from '../domain/series';
 import type { Job } from '../scheduler/job';
-import { commit, inNetwork, parseBody, requestedMeeting, requireIfMatch, stamp } from '../api/context';
-import { conflict, notFound } from '../api/errors';
+import { commit, inNetwork, requestedMeeting, requireIfMatch, stamp } from '../api/context';
+import { conflict } from '../api/errors';
 import { operationContext, perform } from '../api/perform';
-import { jobsOf, sendView } from '../sending/api';
+import { jobsOf, reachFactsFor, sendView } from '../sending/api';
+import { reachOf } from '../sending/reach';
 import { myReflection, saveMyReflection } from './operations';
+import { ideaFromAnswer } from '../ideas/operations';
 
 // Reflections in the tab: the meeting's as the caller may see them, and the caller's own; for the leader,
 // who was asked and who answered, closing a meeting's reflections, and an idea in an answer to the lot.
@@ -36,6 +36,10 @@ export const putMyReflection = inNetwork('contribute', async (ctx) => {
 export const reflectionStatus = inNetwork('edit', async (ctx) => {
   const meeting = requestedMeeting(ctx);
   const jobs = await jobsOf(ctx);
+  // Whom the bot reaches, before any job ran: "Kan ikke nås" with the reason instead of waiting for ever.
+  const reach = reachOf(ctx.aggregate, await reachFactsFor(ctx, jobs), ctx.services.now());
+  const reachOfParticipant = (participantId: string) => reach.participants.find((p) => p.participantId === participantId)?.status;
+  const questions = reach.meetings.find((m) => m.meetingId === meeting.id)?.reflections;
   const delivery = (participantId: string, kind: Job['kind']) => {
     const job = jobs.find((j) => j.kind === kind && j.meetingId === meeting.id && j.participantId === participantId);
     return job && sendView(ctx.aggregate)(job);
@@ -50,6 +54,7 @@ export const reflectionStatus = inNetwork('edit', async (ctx) => {
       participantId: p.id,
       name: p.name,
       hasTeams: !!p.userId,
+      reach: reachOfParticipant(p.id),
       prompt: delivery(p.id, 'reflection.prompt'),
       reminder: delivery(p.id, 'reflection.reminder'),
       answered: !!reflection,
@@ -58,7 +63,7 @@ export const reflectionStatus = inNetwork('edit', async (ctx) => {
       answers: reflection?.shared ? reflection.answers : undefined,
     };
   });
-  return { body: { meetingId: meeting.id, closedAt: meeting.closedAt, participants } };
+  return { body: { meetingId: meeting.id, closedAt: meeting.closedAt, questions: questions && { state: questions.state, at: questions.at }, participants } };
 });
 
 function closing(closed: boolean) {
@@ -77,23 +82,10 @@ function closing(closed: boolean) {
 export const closeMeeting = closing(true);
 export const reopenMeeting = closing(false);
 
-const ideaFromReflectionSchema = z.strictObject({ text: schemas.requiredText(schemas.MAX.medium) });
-
-/** POST …/meetings/:meetingId/reflections/:participantId/idea — an idea in an answer goes to the lot, credited to its author. */
+/** POST …/meetings/:meetingId/reflections/:participantId/idea — an idea in an answer goes to the lot, credited to its author, with its owner if chosen. */
 export const ideaFromReflection = inNetwork('edit', async (ctx) => {
   const meeting = requestedMeeting(ctx);
-  const reflection = ctx.aggregate.reflections.find((r) => r.meetingId === meeting.id && r.participantId === ctx.params.participantId);
-  const author = ctx.aggregate.participants.find((p) => p.id === ctx.params.participantId);
-  if (!reflection || !author) throw notFound();
-  const { text } = parseBody(ideaFromReflectionSchema, ctx.body);
-  const idea: Idea = stamp(ctx, {
-    id: ctx.services.newId(),
-    text,
-    meetingId: meeting.id,
-    raisedBy: { name: author.name, userId: author.userId, email: author.email },
-    status: 'parked' as const,
-    createdAt: ctx.services.now().toISOString(),
-  });
-  const [etag] = await commit(ctx, { ...ctx.aggregate, ideas: [...ctx.aggregate.ideas, idea] }, [{ op: 'create', kind: 'idea', ids: [idea.id], value: idea }]);
-  return { status: 201, body: { ...idea, etag }, etag };
+  const source = { meetingId: meeting.id, participantId: ctx.params.participantId! };
+  const { value, etag } = await perform(ctx, ideaFromAnswer(operationContext(ctx), source, ctx.body));
+  return { status: 201, body: value, etag };
 });

@@ -14,6 +14,7 @@ import type { JobStore } from './jobStore';
 import type { Reach } from './reach';
 import { promptSentAt, reflectionRound, reminderAfter } from './plan';
 import { meetingOf, networkLocale } from '../domain/network';
+import { coDriverOf } from '../domain/access';
 
 // What each kind of job does when it is due. A handler either returns how it ended or throws the
 // channel's SendError, which the worker turns into a retry or a recorded failure.
@@ -124,7 +125,7 @@ const updateIdeaLot: Handler = async (job, aggregate, ctx) =>
 /** The shared view for the channel; leaders get their own (with status controls) by refresh. */
 async function channelIdeaLot(aggregate: NetworkAggregate, ctx: JobContext) {
   const { network } = aggregate;
-  const leaders = [network.leader.userId, network.coDriver?.userId].filter((id): id is string => !!id);
+  const leaders = [network.leader.userId, coDriverOf(aggregate)?.userId].filter((id): id is string => !!id);
   return ideaLotCardFor(aggregate, { locale: networkLocale(aggregate.network), refreshUserIds: await ctx.reach.teamsUserIds(network, leaders) });
 }
 

@@ -22,6 +22,9 @@ export const ROW_SECTIONS = {
   analysisNote: 'work',
   delivery: 'work',
   booking: 'work',
+  /** The common invitation (one per network) and the personal ones (one per participant). */
+  invitation: 'work',
+  personalInvitation: 'work',
   themeRevision: 'hist',
 } as const;
 
@@ -87,6 +90,7 @@ export function assemble(rows: TableEntityResult<Record<string, unknown>>[]): Ne
     analysisNote: [] as NetworkAggregate['analysisNotes'],
     themeRevision: [] as NetworkAggregate['themeRevisions'],
     booking: [] as NetworkAggregate['bookings'],
+    personalInvitation: [] as NonNullable<NetworkAggregate['invitations']>,
   };
   for (const row of rows) {
     const kind = kindOf(row);
@@ -95,6 +99,7 @@ export function assemble(rows: TableEntityResult<Record<string, unknown>>[]): Ne
     else if (kind === 'theme') parts.theme = fromEntity(row);
     else if (kind === 'phases') parts.phasePlan = fromEntity(row);
     else if (kind === 'delivery') parts.delivery = fromEntity(row);
+    else if (kind === 'invitation') parts.invitation = fromEntity(row);
     else (lists[kind] as unknown[]).push(fromEntity(row));
   }
   if (!parts.network) return undefined;
@@ -115,6 +120,8 @@ export function assemble(rows: TableEntityResult<Record<string, unknown>>[]): Ne
     analysisNotes: lists.analysisNote,
     themeRevisions: lists.themeRevision.sort((a, b) => a.revision - b.revision),
     bookings: lists.booking,
+    invitation: parts.invitation,
+    invitations: lists.personalInvitation,
   };
 }
 
@@ -137,6 +144,7 @@ export function rowsOfAggregate(aggregate: NetworkAggregate): AggregateRow[] {
   add('theme', [], aggregate.theme);
   add('phases', [], aggregate.phasePlan);
   add('delivery', [], aggregate.delivery);
+  add('invitation', [], aggregate.invitation);
   for (const s of aggregate.subthemes) add('subtheme', [s.id], s);
   for (const p of aggregate.participants) add('participant', [p.id], p);
   for (const m of aggregate.meetings) add('meeting', [m.id], m);
@@ -148,6 +156,7 @@ export function rowsOfAggregate(aggregate: NetworkAggregate): AggregateRow[] {
   for (const c of aggregate.analysisCategories) add('analysisCategory', [c.id], c);
   for (const n of aggregate.analysisNotes) add('analysisNote', [n.id], n);
   for (const b of aggregate.bookings) add('booking', [b.meetingId], b);
+  for (const i of aggregate.invitations ?? []) add('personalInvitation', [i.participantId], i);
   for (const r of aggregate.themeRevisions) add('themeRevision', [revisionId(r.revision)], r);
   return rows;
 }

@@ -69,6 +69,10 @@ export const isBotInstalled = (activity: Activity) =>
   (activity.type === 'conversationUpdate' && (activity.membersAdded ?? []).some((member) => isBot(activity, member))) ||
   (activity.type === 'installationUpdate' && activity.action === 'add');
 
+/** The bot added to a team (conversationUpdate; its installationUpdate twin carries no roster change). */
+export const isBotAddedToTeam = (activity: Activity) =>
+  activity.type === 'conversationUpdate' && teamOf(activity) !== undefined && (activity.membersAdded ?? []).some((member) => isBot(activity, member));
+
 export const peopleAdded = (activity: Activity): ChannelAccount[] =>
   activity.type === 'conversationUpdate' ? (activity.membersAdded ?? []).filter((member) => !isBot(activity, member)) : [];
 

@@ -4,7 +4,7 @@ import type { Locale } from '../i18n';
 import type { ConversationStore } from '../storage/conversationStore';
 import type { TurnHandler } from './adapter';
 import {
-  conversationEntryOf, isBotInstalled, isMessage, isPersonJoiningTeam, isReachableMoment, localeOf, peopleAdded, teamOf, tenantOf,
+  conversationEntryOf, isBotAddedToTeam, isBotInstalled, isMessage, isPersonJoiningTeam, isReachableMoment, localeOf, peopleAdded, teamOf, tenantOf,
 } from './activity';
 import { parseCommand, type Command } from './commandMatching';
 import { helpText, unknownText, welcomeText } from './replies';
@@ -27,6 +27,7 @@ const EVENTS: { when: (activity: Activity) => boolean; then: Handler }[] = [
   { when: isReachableMoment, then: rememberConversation },
   { when: isBotInstalled, then: welcome },
   { when: isPersonJoiningTeam, then: rememberNewMembers },
+  { when: isBotAddedToTeam, then: rememberTeamRoster },
   { when: isCardAction, then: answerCardAction },
   { when: isCardSubmit, then: answerCardSubmit },
   { when: (activity) => isMessage(activity) && !isCardSubmit(activity), then: answerMessage },
@@ -92,6 +93,40 @@ async function rememberNewMembers(context: TurnContext, { conversations, logger 
       });
     }),
   );
+}
+
+/** Pages of the roster Teams gives at a time (its maximum is 500). */
+const ROSTER_PAGE = 500;
+
+/**
+ * Everyone already in the team when the bot is added: without them, only people who join later (or write
+ * to the bot) could be sent reflection questions, and the leader's reach view would show the rest as outside.
+ */
+async function rememberTeamRoster(context: TurnContext, { conversations, logger }: BotDependencies) {
+  const { activity } = context;
+  const teamId = teamOf(activity)!;
+  try {
+    let continuationToken: string | undefined;
+    do {
+      const page = await TeamsInfo.getPagedTeamMembers(context, teamId, ROSTER_PAGE, continuationToken);
+      for (const member of page.members) {
+        await conversations.rememberMember({
+          teamId,
+          tenantId: tenantOf(activity),
+          userId: member.id,
+          aadObjectId: member.aadObjectId,
+          name: member.name,
+          email: member.email,
+          userPrincipalName: member.userPrincipalName,
+          serviceUrl: activity.serviceUrl,
+        });
+      }
+      continuationToken = page.continuationToken || undefined;
+    } while (continuationToken);
+  } catch (error) {
+    // The install still works; people are then learnt as they join or write to the bot.
+    logger.warn({ err: error, teamId }, 'Could not read the team’s members');
+  }
 }
 
 // membersAdded carries only ids; name and e-mail (to match the plan's participants) need one lookup.

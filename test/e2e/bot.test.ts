@@ -229,6 +229,24 @@ describe('conversation references', () => {
     expect(stored?.reference.activityId).toBeUndefined();
   });
 
+  it('learns everyone already in the team when the bot is added to it, page by page', async () => {
+    const teamId = `19:roster-${++sequence}@thread.tacv2`;
+    const people = ['Anna Ahl', 'Bent Bo', 'Carla Cruz', 'Dan Dahl', 'Eva Eng'].map((name, i) => ({
+      id: `29:roster-${i}`, aadObjectId: `6f1d1a52-0000-4000-8000-00000000010${i}`, name, email: `p${i}@kommune.example`, userPrincipalName: `p${i}@kommune.example`,
+    }));
+    channel.rosters.set(teamId, people);
+    await post(activity({
+      type: 'conversationUpdate',
+      membersAdded: [BOT],
+      conversation: teamChannel(teamId),
+      channelData: { tenant: { id: TENANT }, team: { id: teamId }, eventType: 'teamMemberAdded' },
+    }));
+
+    const members = await store.listTeamMembers(teamId);
+    expect(members.map((m) => m.name).sort()).toEqual(people.map((p) => p.name));
+    expect(members).toEqual(expect.arrayContaining([expect.objectContaining({ userId: '29:roster-4', aadObjectId: people[4]!.aadObjectId, email: 'p4@kommune.example', serviceUrl: channel.url })]));
+  });
+
   it('captures a person who joins a team, with details from Teams when it has them', async () => {
     const teamId = `19:team-${++sequence}@thread.tacv2`;
     const jonas = { id: '29:jonas', aadObjectId: '6f1d1a52-0000-4000-8000-00000000000j' };

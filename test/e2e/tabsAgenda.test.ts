@@ -6,7 +6,8 @@ import { launchChromium, openTab, screenshot, wcagViolations } from '../support/
 // The leader's agenda and reflections in the plan tab, in headless Chromium: the agenda editor beside a live
 // preview of the card (rendered by the Adaptive Cards SDK), saving with conflicts, "Send nu"; after the meeting the
 // reflection status with a shared answer moved to the idea parking lot, closing and reopening the meeting.
-// The scheduler is off, so nothing is sent: the tests look at the jobs the API schedules.
+// The scheduler is off, so nothing is sent: the tests look at the jobs the API schedules. The network is in no channel,
+// so "Send nu" is refused with the reason (the true outcomes against a channel are in tabsReach.test.ts).
 
 jest.setTimeout(120_000);
 
@@ -48,7 +49,8 @@ describe('the plan tab: agenda and reflections', () => {
   });
 
   const form = (p: Page) => p.getByRole('form', { name: `Dagsorden til ${LABEL}` });
-  const item = (p: Page, number: number) => p.getByRole('group', { name: `Punkt ${number}`, exact: true });
+  // A cell of the agenda table, by column and row: "Indhold, punkt 2".
+  const cell = (p: Page, column: string, number: number) => p.getByRole('textbox', { name: `${column}, punkt ${number}`, exact: true });
   const card = (p: Page) => p.getByTestId('adaptive-card').locator('.ac-adaptiveCard');
   const previewDone = (p: Page) => p.locator('section[aria-busy="false"]').filter({ has: p.getByRole('heading', { name: 'Forhåndsvisning af kortet' }) });
   const status = (p: Page, text: string) => p.getByRole('status').filter({ hasText: text });
@@ -60,24 +62,21 @@ describe('the plan tab: agenda and reflections', () => {
     page = await openTab(browser, app.url, planUrl('agenda'));
     page.setDefaultTimeout(15_000);
     await page.getByRole('heading', { level: 2, name: 'Dagsorden' }).waitFor();
-    await form(page).getByText('Programmet har ingen punkter endnu.').waitFor();
+    // An empty programme is one empty row at the meeting's start (the keyboard and paste are in tabsAgendaTable.test.ts).
+    expect(await cell(page, 'Tid', 1).inputValue()).toBe('09:00');
     await card(page).getByText('Programmet følger.').waitFor();
+    await cell(page, 'Indhold', 1).fill('Velkomst og check-in');
+    await cell(page, 'Proces', 1).fill('Runde i plenum');
+    await cell(page, 'Formål/udbytte', 1).fill('Alle er landet');
 
-    await page.getByRole('button', { name: 'Tilføj punkt' }).click();
-    expect(await item(page, 1).getByLabel('Tidspunkt').inputValue()).toBe('09:00');
-    const timeId = await item(page, 1).getByLabel('Tidspunkt').getAttribute('id');
-    await page.waitForFunction((id) => document.activeElement?.id === id, timeId);
-    await item(page, 1).getByLabel('Indhold').fill('Velkomst og check-in');
-    await item(page, 1).getByLabel('Proces').fill('Runde i plenum');
-    await item(page, 1).getByLabel('Formål/udbytte').fill('Alle er landet');
-
-    // The second row by keyboard: half an hour later by default; "10" becomes 10:00.
+    // The second row with the button: a quarter of an hour later, focus in its time; "10" becomes 10:00.
     await page.getByRole('button', { name: 'Tilføj punkt' }).focus();
     await page.keyboard.press('Enter');
-    expect(await item(page, 2).getByLabel('Tidspunkt').inputValue()).toBe('09:30');
-    await item(page, 2).getByLabel('Tidspunkt').fill('10');
-    await item(page, 2).getByLabel('Indhold').fill('Oplæg om deleøkonomi i kommunerne');
-    expect(await item(page, 2).getByLabel('Tidspunkt').inputValue()).toBe('10:00');
+    expect(await cell(page, 'Tid', 2).inputValue()).toBe('09:15');
+    await focusIsOn(page, 'Tid, punkt 2');
+    await cell(page, 'Tid', 2).fill('10');
+    await cell(page, 'Indhold', 2).fill('Oplæg om deleøkonomi i kommunerne');
+    expect(await cell(page, 'Tid', 2).inputValue()).toBe('10:00');
 
     // The preview follows the draft: the Adaptive Cards SDK renders what the server built.
     await card(page).getByText('Oplæg om deleøkonomi i kommunerne').waitFor();
@@ -88,14 +87,14 @@ describe('the plan tab: agenda and reflections', () => {
     // Moving an item: it takes its neighbour's time; by button, then back with Alt+↑ in its field.
     await page.getByRole('button', { name: 'Flyt ned: punkt 1' }).click();
     await focusIsOn(page, 'Flyt ned: punkt 2');
-    expect(await item(page, 1).getByLabel('Indhold').inputValue()).toBe('Oplæg om deleøkonomi i kommunerne');
-    expect(await item(page, 2).getByLabel('Tidspunkt').inputValue()).toBe('10:00');
-    await status(page, '„Velkomst og check-in“ står nu kl. 10:00.').waitFor();
+    expect(await cell(page, 'Indhold', 1).inputValue()).toBe('Oplæg om deleøkonomi i kommunerne');
+    expect(await cell(page, 'Tid', 2).inputValue()).toBe('10:00');
+    await status(page, '„Velkomst og check-in“ er nu punkt 2 af 2, kl. 10:00.').waitFor();
     await page.waitForFunction(() => (document.querySelector('.ac-adaptiveCard')?.textContent ?? '').search('Oplæg') < (document.querySelector('.ac-adaptiveCard')?.textContent ?? '').search('Velkomst'));
-    await item(page, 2).getByLabel('Indhold').focus();
+    await cell(page, 'Indhold', 2).focus();
     await page.keyboard.press('Alt+ArrowUp');
-    expect(await item(page, 1).getByLabel('Indhold').inputValue()).toBe('Velkomst og check-in');
-    expect(await item(page, 1).getByLabel('Tidspunkt').inputValue()).toBe('09:00');
+    expect(await cell(page, 'Indhold', 1).inputValue()).toBe('Velkomst og check-in');
+    expect(await cell(page, 'Tid', 1).inputValue()).toBe('09:00');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('Velkomst og check-in');
 
     await form(page).getByLabel('Dage før mødet, dagsordenen lægges i kanalen').fill('10');
@@ -120,15 +119,15 @@ describe('the plan tab: agenda and reflections', () => {
     expect(plan.meetings[0].preparation).toBe('Læs artiklen om deleøkonomi.');
 
     await page.reload();
-    await item(page, 2).waitFor();
-    expect(await item(page, 1).getByLabel('Indhold').inputValue()).toBe('Velkomst og check-in');
-    expect(await item(page, 2).getByLabel('Indhold').inputValue()).toBe('Oplæg om deleøkonomi i kommunerne');
+    await cell(page, 'Indhold', 2).waitFor();
+    expect(await cell(page, 'Indhold', 1).inputValue()).toBe('Velkomst og check-in');
+    expect(await cell(page, 'Indhold', 2).inputValue()).toBe('Oplæg om deleøkonomi i kommunerne');
     expect(await form(page).getByLabel('Dage før mødet, dagsordenen lægges i kanalen').inputValue()).toBe('10');
     expect(await form(page).getByLabel('Forberedelse').inputValue()).toBe('Læs artiklen om deleøkonomi.');
   });
 
   test('a save that meets someone else’s change keeps the draft and saves after loading the latest version', async () => {
-    await item(page, 2).getByLabel('Formål/udbytte').fill('Fælles sprog om deleøkonomi');
+    await cell(page, 'Formål/udbytte', 2).fill('Fælles sprog om deleøkonomi');
     const agenda = (await lene.get(`/api/networks/${networkId}`)).body.agendas[0];
     const other = await lene.put(`${M()}/agenda`, { items: agenda.items, daysBeforeToPost: 5 }, { 'If-Match': agenda.etag });
     expect(other.status).toBe(200);
@@ -138,17 +137,20 @@ describe('the plan tab: agenda and reflections', () => {
     await form(page).getByRole('button', { name: 'Hent den nyeste version' }).click();
     await form(page).getByText('En anden har ændret dette').waitFor({ state: 'detached' });
     await status(page, 'Din tekst er bevaret.').waitFor();
-    expect(await item(page, 2).getByLabel('Formål/udbytte').inputValue()).toBe('Fælles sprog om deleøkonomi');
+    expect(await cell(page, 'Formål/udbytte', 2).inputValue()).toBe('Fælles sprog om deleøkonomi');
     await form(page).getByRole('button', { name: 'Gem' }).click();
     await status(page, `Dagsordenen til ${LABEL} er gemt.`).waitFor();
     const saved = (await lene.get(`/api/networks/${networkId}`)).body.agendas[0];
     expect(saved.items[1].purpose).toBe('Fælles sprog om deleøkonomi');
   });
 
-  test('"Send nu" schedules the post at once; after the start of the meeting the API says why not', async () => {
+  test('"Send nu" in a network in no channel says so before and after the press, and schedules nothing; after the start of the meeting the API says why not', async () => {
+    // Made from Mine netværk, the network is in no channel: no promise that it will be posted.
+    await page.getByText('Kan ikke lægges i kanalen nu: Netværket er ikke knyttet til en kanal').waitFor();
+    expect(await page.getByText('Botten lægger dagsordenen i kanalen').count()).toBe(0);
     await page.getByRole('button', { name: 'Send nu' }).click();
-    await status(page, 'Dagsordenen bliver lagt i kanalen om lidt.').waitFor();
-    expect(await jobs()).toContainEqual({ kind: 'agenda.post', onDemand: true });
+    await status(page, 'Kunne ikke sendes: Netværket er ikke knyttet til en kanal').waitFor();
+    expect(await jobs()).not.toContainEqual(expect.objectContaining({ onDemand: true }));
     await screenshot(page, 'tabs-agenda-posted');
 
     clock = new Date('2026-03-17T08:30:00Z'); // 09:30 in Copenhagen, the meeting has begun
@@ -182,7 +184,8 @@ describe('the plan tab: agenda and reflections', () => {
     const jensRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Jens Jensen' }) });
     const helleRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Helle Hansen' }) });
     expect(await cells(jensRow)).toEqual(['Ja', 'Sendt', 'Ja, 18.03.2026', expect.stringMatching(/Hvad tager du med\?\s+Idé: en fælles værktøjsbank for borgerne[\s\S]+Hvad vil du fortælle dine kolleger\?\s+\(intet svar\)/)]);
-    expect(await cells(helleRow)).toEqual(['Nej', 'Kan ikke nås\nIngen Teams-chat med personen.', 'Nej', '']);
+    // Helle has no Teams user: the send could not reach her, and the tab says why and what to do.
+    expect(await cells(helleRow)).toEqual(['Nej', expect.stringMatching(/^Kan ikke nås: ingen Teams-bruger\nKobl personen til sin Teams-bruger under Deltagere/), 'Nej', '']);
     await screenshot(page, 'tabs-reflections-status');
     expect({ where: 'reflection status', violations: await wcagViolations(page) }).toEqual({ where: 'reflection status', violations: [] });
 
@@ -201,8 +204,8 @@ describe('the plan tab: agenda and reflections', () => {
     expect(ideas).toEqual([expect.objectContaining({ text: 'Fælles værktøjsbank for borgerne', meetingId, status: 'parked', raisedBy: expect.objectContaining({ name: 'Jens Jensen' }) })]);
 
     await page.getByRole('button', { name: 'Læg idé-parkeringspladsen i kanalen' }).click();
-    await status(page, 'Idé-parkeringspladsen bliver lagt i kanalen om lidt.').waitFor();
-    expect(await jobs()).toContainEqual(expect.objectContaining({ kind: 'ideas.post' }));
+    await status(page, 'Kunne ikke sendes: Netværket er ikke knyttet til en kanal').waitFor();
+    expect(await jobs()).not.toContainEqual(expect.objectContaining({ kind: 'ideas.post' }));
   });
 
   test('closing the meeting stops changes to the reflections; reopening allows them again', async () => {

@@ -51,7 +51,7 @@ describe('My networks and the tab configuration page', () => {
     await page.getByRole('heading', { level: 1, name: 'Læringsnetværk om deleøkonomi' }).waitFor();
 
     await page.goto(`${app.url}/tabs/index.html`);
-    const link = page.getByRole('link', { name: 'Læringsnetværk om deleøkonomi' });
+    const link = page.getByRole('link', { name: 'Læringsnetværk om deleøkonomi', exact: true });
     await link.waitFor();
     await page.getByText('Læringsnetværk · Periode 02.02.2026–02.08.2026 · Du er netværksleder').waitFor();
     expect(await wcagViolations(page)).toEqual([]);
@@ -262,7 +262,7 @@ describe('the configuration page inside Teams', () => {
 
     const response = await fetch(`${app.url}/api/networks?channelId=19%3Achannel-42%40thread.tacv2`, { headers: { Authorization: `Bearer ${token}` } });
     const body = await response.json();
-    expect(body.networks).toMatchObject([{ name: 'Netværk fra Teams', teamId: 'group-42', channelId: '19:channel-42@thread.tacv2' }]);
+    expect(body.networks).toMatchObject([{ name: 'Netværk fra Teams', teamId: '19:team@thread.skype', channelId: '19:channel-42@thread.tacv2' }]);
     const id = body.networks[0].id;
     expect(settings).toMatchObject({
       contentUrl: `${app.url}/tabs/plan.html?networkId=${id}`,

@@ -179,7 +179,8 @@ describe('theme and timeline of the plan', () => {
       await page.getByRole('listitem').filter({ hasText: title }).first().waitFor();
     }
     await page.getByRole('button', { name: 'Flyt “Opstart af ny virksomhed” op' }).click();
-    await page.waitForFunction(() => document.querySelector('ol li')?.textContent?.startsWith('Opstart af ny virksomhed'));
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('ol')).find((list) => list.textContent?.includes('Hvilke typer'))?.querySelector('li')?.textContent?.startsWith('Opstart af ny virksomhed'));
     expect((await lene.get(`/api/networks/${id}`)).body.subthemes.sort((a: { order: number }, b: { order: number }) => a.order - b.order).map((s: { title: string }) => s.title))
       .toEqual(['Opstart af ny virksomhed', 'Hvilke typer virksomheder findes der?']);
     await page.getByRole('button', { name: 'Slet undertemaet “Opstart af ny virksomhed”' }).click();

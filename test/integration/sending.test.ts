@@ -27,7 +27,8 @@ async function drain() {
 
 beforeAll(async () => {
   channel = await startFakeChannel();
-  app = await startTestApp('sending', { now: () => clock, env: { SCHEDULER: 'off' } });
+  // The scheduler is off (the test drains it): "Send nu" answers at once that the send is under way.
+  app = await startTestApp('sending', { now: () => clock, env: { SCHEDULER: 'off' }, sendWait: { waitMs: 0 } });
   lene = clientFor(app, 'lene');
   const created = await lene.post('/api/networks', { name: 'Ældre i eget hjem', type: 'welfare', theme: 'Længst muligt i eget hjem', startDate: '2027-01-04', teamId: TEAM, channelId: CHANNEL });
   networkId = created.body.id;
@@ -56,11 +57,13 @@ test('the agenda preview shows the unsaved draft as the card, and saves nothing'
 });
 
 test('"post now" posts the agenda to the channel; pressed again, it updates the posted card', async () => {
-  expect((await lene.post(`${M()}/agenda/post`, {})).body).toEqual({ scheduled: 'agenda.post' });
+  const first = await lene.post(`${M()}/agenda/post`, {});
+  expect(first.status).toBe(202);
+  expect(first.body).toEqual({ state: 'sending', kind: 'agenda.post' });
   await drain();
   expect(channel.calls.filter((c) => c.method === 'POST' && c.conversationId === CHANNEL)).toHaveLength(1);
 
-  expect((await lene.post(`${M()}/agenda/post`, {})).body).toEqual({ scheduled: 'agenda.update' });
+  expect((await lene.post(`${M()}/agenda/post`, {})).body).toEqual({ state: 'sending', kind: 'agenda.update' });
   await drain();
   expect(channel.calls.filter((c) => c.method === 'POST' && c.conversationId === CHANNEL)).toHaveLength(1);
   expect(channel.calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
@@ -110,6 +113,16 @@ test('an idea in an answer goes to the parking lot in one click, credited to its
   expect(idea.body).toMatchObject({ text: 'Fælles vikarpulje', meetingId, status: 'parked', raisedBy: { name: 'Jens Jensen' } });
   const noReflection = await lene.post(`${M()}/reflections/${helleId}/idea`, { text: 'x' });
   expect(noReflection.status).toBe(404);
+  // With its owner in the same request: stored together, or (an owner from outside the network) not at all.
+  const owned = await lene.post(`${M()}/reflections/${jensId}/idea`, { text: 'Fælles kørselsordning', owner: { participantId: helleId } });
+  expect(owned.status).toBe(201);
+  expect(owned.body.owner).toMatchObject({ name: 'Helle Hansen' });
+  const before = (await lene.get(`/api/networks/${networkId}`)).body.ideas.length;
+  const outsider = await lene.post(`${M()}/reflections/${jensId}/idea`, { text: 'Uden ejer', owner: { name: 'Udefra', userId: 'u-nobody' } });
+  expect(outsider.status).toBe(422);
+  expect((await lene.get(`/api/networks/${networkId}`)).body.ideas).toHaveLength(before);
+  // Only the leaders move an answer to the lot.
+  expect((await clientFor(app, 'jens').post(`${M()}/reflections/${jensId}/idea`, { text: 'x' })).status).toBe(403);
 });
 
 test('delivery status and sending are for the leaders only', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { pickLocale, t, type MessageKey } from '../../bot/i18n';
-import { startApp, waitFor, type RunningApp } from './runApp';
+import { startApp, waitFor, type RunningApp, type StartOptions } from './runApp';
 
 // Headless Chromium for end-to-end checks. Playwright's own browser download does not work here:
 // we drive the system Chromium (`apt-get install chromium`), or whatever CHROMIUM_PATH points at.
@@ -137,8 +137,8 @@ export async function visibleLines(answer: Answer, lines: string[]): Promise<{ l
  * The service (`npm run dev`) and Chromium, started together (the service takes most of the time).
  * Whatever started is returned even when the other failed, so afterAll can stop it.
  */
-export async function startAppWithBrowser(started: { app?: RunningApp; browser?: Browser }): Promise<{ app: RunningApp; browser: Browser }> {
-  const [app, browser] = await Promise.allSettled([startApp(), launchBrowser()]);
+export async function startAppWithBrowser(started: { app?: RunningApp; browser?: Browser }, options: StartOptions = {}): Promise<{ app: RunningApp; browser: Browser }> {
+  const [app, browser] = await Promise.allSettled([startApp(options), launchBrowser()]);
   if (app.status === 'fulfilled') started.app = app.value;
   if (browser.status === 'fulfilled') started.browser = browser.value;
   if (app.status === 'rejected') throw app.reason;

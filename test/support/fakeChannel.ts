@@ -29,6 +29,8 @@ export interface FakeChannel {
   refuse?: (call: Omit<ChannelCall, 'authorization'>) => Refusal | undefined;
   /** What GET /v3/conversations/{team}/members/{userId} answers (TeamsInfo.getMember). */
   members: Map<string, Record<string, unknown>>;
+  /** Who is in each team, by team id: GET /v3/conversations/{team}/pagedmembers (TeamsInfo.getPagedTeamMembers), 2 a page. */
+  rosters: Map<string, Record<string, unknown>[]>;
   /** Resolves once `count` calls in total have arrived. */
   received(count: number, timeoutMs?: number): Promise<ChannelCall[]>;
   /** The text of every message posted to a conversation, in order. */
@@ -38,11 +40,15 @@ export interface FakeChannel {
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
+const PAGED_MEMBERS = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/;
+/** Fewer than asked for, as Teams may answer: the caller must follow the continuation token. */
+const ROSTER_PAGE = 2;
 
 export async function startFakeChannel(): Promise<FakeChannel> {
   const calls: ChannelCall[] = [];
   const refused: ChannelCall[] = [];
   const members = new Map<string, Record<string, unknown>>();
+  const rosters = new Map<string, Record<string, unknown>[]>();
   const waiters = new Set<() => void>();
   let nextId = 1;
 
@@ -56,6 +62,14 @@ export async function startFakeChannel(): Promise<FakeChannel> {
     if (req.method === 'GET' && memberMatch) {
       const member = members.get(decodeURIComponent(memberMatch[2]));
       return member ? answer(200, member) : answer(404, { error: { code: 'MemberNotFound' } });
+    }
+    const pagedMatch = PAGED_MEMBERS.exec(path);
+    if (req.method === 'GET' && pagedMatch) {
+      const roster = rosters.get(decodeURIComponent(pagedMatch[1]));
+      if (!roster) return answer(404, { error: { code: 'NotFound' } });
+      const from = Number(new URL(req.url ?? '', 'http://x').searchParams.get('continuationToken') ?? 0);
+      const next = from + ROSTER_PAGE;
+      return answer(200, { members: roster.slice(from, next), continuationToken: next < roster.length ? String(next) : undefined });
     }
     const body = JSON.parse((await readBody(req)) || '{}');
     const activitiesMatch = ACTIVITIES.exec(path);
@@ -95,6 +109,7 @@ export async function startFakeChannel(): Promise<FakeChannel> {
     calls,
     refused,
     members,
+    rosters,
     received(count, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {

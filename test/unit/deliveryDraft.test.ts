@@ -47,6 +47,12 @@ describe('filling from the summaries and the analysis', () => {
     expect(answered.recommendations.map((r) => r.text)).toEqual(['én  INDGANG', 'Sociale klausuler']);
     expect(applyAnswers(result.draft, [], [])).toEqual(result.draft);
   });
+
+  test('the filled fields are named in the order of the form ("Andet" after the recommendations)', () => {
+    const result = fillEmpty(empty(), { ...suggestion, other: 'Idéer fra idéparkeringspladsen: …' });
+    expect(result.filled).toEqual(['theme', 'knowledgeSummary', 'practiceChanges', 'recommendations', 'other']);
+    expect(result.draft.other).toBe('Idéer fra idéparkeringspladsen: …');
+  });
 });
 
 describe('moving recommendations', () => {

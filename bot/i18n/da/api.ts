@@ -8,6 +8,7 @@ export const api = {
   'api.networkNotFound': 'Netværket findes ikke.',
   'api.privacyOfficerOnly': 'Kun en databeskyttelsesansvarlig (Entra-rollen PrivacyOfficer) kan eksportere eller slette andres data.',
   'api.erasureBlocked': 'Personen leder stadig netværk, der ikke er afleveret: {networks}. Giv ledelsen videre til en anden først — intet er slettet.',
+  'api.ideaOwnedByOther': 'Idéen har allerede en tovholder. Spørg netværkslederen eller co-driveren, hvis du vil overtage den.',
   'api.ideaOwnerOnlyYourself': 'Du kan kun gøre dig selv til tovholder, med dit eget navn og din egen e-mail, som deltagerlisten har dem. Kun netværkslederen og co-driveren kan gøre en anden deltager til tovholder.',
   'api.ideaOwnerNotParticipant': 'Tovholderen skal være deltager i netværket. Vælg en person fra deltagerlisten.',
   'api.participantHasReflections': '{name} har skrevet {reflections} til {meetings}. Refleksioner bliver i netværkets materiale, så {name} kan ikke slettes. Sæt i stedet {name} til „Inddrages løbende“, og tag personen af de kommende møder — eller bed den databeskyttelsesansvarlige om at slette personens data (private refleksioner slettes, delte står tilbage uden navn).',
@@ -41,4 +42,8 @@ export const api = {
   'api.unsupportedMediaType': 'Forespørgslen skal være JSON (Content-Type: application/json).',
   // auth — keys 'auth.*'
   'auth.devIdentityInvalid': 'Ukendt udviklingsidentitet. Brug et kendt id i X-Dev-User, eller et id af a-z, 0-9 og bindestreg (3-64 tegn) sammen med X-Dev-User-Name.',
+  // the method's roles and the delivery's reference leader (bot/networks/roles.ts, bot/delivery/api.ts)
+  'api.rolesOnlyLeader': 'Kun netværkslederen kan vælge og skifte co-driver og referenceleder.',
+  'api.roleHeldByOther': 'Netværket har allerede en {role}: {holder}. Skift {role} under Roller øverst i Deltagere, eller giv {name} en anden rolle.',
+  'api.deliveryNeedsReferenceLeader': 'Netværket har ingen referenceleder, så leverancen kan ikke markeres som sendt til referencelederen. Vælg en referenceleder under Deltagere først.',
 } as const;

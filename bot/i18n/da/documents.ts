@@ -34,4 +34,11 @@ export const documents = {
   'delivery.status.sentToReferenceLeader': 'Sendt til referencelederen',
   'delivery.status.delivered': 'Leveret til Chefforum',
   'delivery.filename': 'Leverance til Chefforum',
+  // the delivery's draft from what the group prioritised (bot/delivery/prefill.ts)
+  'delivery.draft.pattern': '{pattern}: {notes}',
+  'delivery.draft.ideaTakenOn': '(tovholder: {owner})',
+  'delivery.draft.ideaTested': '(afprøvet; tovholder: {owner})',
+  'delivery.draft.openIdeas': 'Idéer fra idéparkeringspladsen, som netværket har givet anledning til, og som kan løftes videre i organisationen:',
+  'delivery.draft.openIdea': '– {text}',
+  'delivery.draft.openIdeaOwned': '– {text} (tovholder: {owner})',
 } as const;

@@ -5,15 +5,16 @@ import { cards } from './cards';
 import { documents } from './documents';
 import { tabs } from './tabs';
 import { plan } from './plan';
+import { invitations } from './invitations';
 
 // The Danish message catalogue: the default language of the app, one file per surface. Each English
 // surface (en/*.ts) has exactly the keys of its Danish one, and no key is in two surfaces: the types check both.
 
-export const da = { ...api, ...domain, ...bot, ...cards, ...documents, ...tabs, ...plan };
+export const da = { ...api, ...domain, ...bot, ...cards, ...documents, ...tabs, ...plan, ...invitations };
 
 export type MessageKey = keyof typeof da;
 
-type Surfaces = [typeof api, typeof domain, typeof bot, typeof cards, typeof documents, typeof tabs, typeof plan];
+type Surfaces = [typeof api, typeof domain, typeof bot, typeof cards, typeof documents, typeof tabs, typeof plan, typeof invitations];
 type KeysOf<T> = T extends object ? keyof T : never;
 /** The keys two surfaces both have: spread together, one text would silently win. */
 type InTwoSurfaces<T extends readonly object[]> = T extends readonly [infer First, ...infer Rest extends readonly object[]]

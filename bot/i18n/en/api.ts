@@ -10,6 +10,7 @@ export const api: Record<keyof typeof danish, string> = {
   'api.networkNotFound': 'The network does not exist.',
   'api.privacyOfficerOnly': 'Only a data protection officer (the Entra role PrivacyOfficer) can export or erase other people\'s data.',
   'api.erasureBlocked': 'The person still leads networks that are not delivered: {networks}. Hand the leadership over first — nothing was erased.',
+  'api.ideaOwnedByOther': 'This idea already has an owner. Ask the network leader or the co-driver if you want to take it over.',
   'api.ideaOwnerOnlyYourself': 'You can only make yourself the owner, under your own name and e-mail as the participant list has them. Only the network leader and the co-driver can make another participant the owner.',
   'api.ideaOwnerNotParticipant': 'The owner must be a participant in the network. Choose someone from the participant list.',
   'api.participantHasReflections': '{name} has written {reflections} for {meetings}. Reflections stay in the network\'s material, so {name} cannot be deleted. Set {name} to "Involved along the way" instead and take them off the coming meetings — or ask the data protection officer to erase the person\'s data (private reflections are deleted, shared ones stay without a name).',
@@ -43,4 +44,8 @@ export const api: Record<keyof typeof danish, string> = {
   'api.unsupportedMediaType': 'The request must be JSON (Content-Type: application/json).',
   // auth — keys 'auth.*'
   'auth.devIdentityInvalid': 'Unknown development identity. Use a known id in X-Dev-User, or an id of a-z, 0-9 and hyphens (3-64 characters) together with X-Dev-User-Name.',
+  // the method's roles and the delivery's reference leader (bot/networks/roles.ts, bot/delivery/api.ts)
+  'api.rolesOnlyLeader': 'Only the network leader can choose and change the co-driver and the reference leader.',
+  'api.roleHeldByOther': 'The network already has a {role}: {holder}. Change the {role} under Roles at the top of Participants, or give {name} another role.',
+  'api.deliveryNeedsReferenceLeader': 'The network has no reference leader, so the delivery cannot be marked as sent to the reference leader. Choose a reference leader under Participants first.',
 };

@@ -36,4 +36,11 @@ export const documents: Record<keyof typeof danish, string> = {
   'delivery.status.sentToReferenceLeader': 'Sent to the reference leader',
   'delivery.status.delivered': 'Delivered to Chefforum',
   'delivery.filename': 'Delivery to Chefforum',
+  // the delivery's draft from what the group prioritised (bot/delivery/prefill.ts)
+  'delivery.draft.pattern': '{pattern}: {notes}',
+  'delivery.draft.ideaTakenOn': '(owner: {owner})',
+  'delivery.draft.ideaTested': '(tested; owner: {owner})',
+  'delivery.draft.openIdeas': 'Ideas from the idea parking lot that the network gave rise to and that could be taken further in the organisation:',
+  'delivery.draft.openIdea': '– {text}',
+  'delivery.draft.openIdeaOwned': '– {text} (owner: {owner})',
 };

@@ -12,6 +12,7 @@ import { ExportButtons } from './ExportButtons';
 import { StatusStepper } from './StatusStepper';
 import { RetentionNote, RetentionSetting } from './RetentionSetting';
 import { useDeliveryDraft } from './useDeliveryDraft';
+import { TabLink } from '../networks/TabLink';
 
 // "Leverance til Chefforum" (the handbook): the delivery template tab, a second kind of the configurable channel tab.
 // ?networkId= picks the network, ?view=print the print view. Leaders edit; the reference leader and participants read.
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
   subtitle: { margin: '0 0 8px', fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: '0 0 4px', maxWidth: '75ch' },
   meta: { margin: '0 0 8px', color: tokens.colorNeutralForeground2 },
+  links: { margin: '0 0 8px' },
   stack: { display: 'grid', gap: '8px', maxWidth: '900px' },
 });
 
@@ -45,6 +47,11 @@ function Heading({ plan, intro }: { plan: PlanView; intro: 'tab.delivery.intro' 
     <>
       <h1 className={styles.title}>{t('delivery.title')}</h1>
       <p className={styles.subtitle}>{plan.network.name}</p>
+      <nav aria-label={t('tab.links.nav')} className={styles.links}>
+        <TabLink networkId={plan.network.id} kind="plan" data-testid="delivery-plan-link">
+          {t('tab.links.plan')}
+        </TabLink>
+      </nav>
       <p className={styles.intro}>{t(intro)}</p>
       {saved?.updatedAt && (
         <p className={styles.meta} data-testid="delivery-last-saved">
@@ -81,7 +88,7 @@ function LeaderDelivery({ plan, reload }: { plan: PlanView; reload: () => Promis
         <Heading plan={plan} intro="tab.delivery.intro" />
       </div>
       {region}
-      <StatusStepper status={state.status} onSet={(status) => void setStatus(status)} busy={state.saving} dirty={state.dirty} />
+      <StatusStepper status={state.status} onSet={(status) => void setStatus(status)} busy={state.saving} dirty={state.dirty} plan={plan} />
       <ExportButtons networkId={plan.network.id} dirty={state.dirty} saved={!!state.saved} />
       <DeliveryEditor state={state} announce={announce} />
       <RetentionSetting plan={plan} reload={reload} />
@@ -98,7 +105,7 @@ function ReaderDelivery({ plan }: { plan: PlanView }) {
       <div>
         <Heading plan={plan} intro="tab.delivery.introReadOnly" />
       </div>
-      <StatusStepper status={saved?.status ?? 'draft'} />
+      <StatusStepper status={saved?.status ?? 'draft'} plan={plan} />
       {saved ? (
         <>
           <ExportButtons networkId={plan.network.id} dirty={false} saved />

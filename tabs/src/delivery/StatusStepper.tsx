@@ -1,8 +1,11 @@
-import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '@domain/model';
+import { referenceLeaderOf } from '@domain/access';
 import type { MessageKey } from '@i18n';
 import { useApp } from '../shell/AppContext';
+import type { PlanView } from '../shell/usePlan';
 import { CheckIcon } from '../shared/formKit';
+import { planUrl } from '../networks/networkDraft';
 
 // Draft → sent to the reference leader → delivered: where the delivery is, as numbered steps that say in words which
 // are done and which is current (never colour alone); the leader moves it a step on or back.
@@ -53,14 +56,19 @@ interface Props {
   busy?: boolean;
   /** Unsaved changes are saved with the new status: said beside the buttons. */
   dirty?: boolean;
+  /** The network: whom the delivery goes to (its reference leader), and where to choose one when there is none. */
+  plan?: Pick<PlanView, 'network' | 'participants'>;
 }
 
-export function StatusStepper({ status, onSet, busy, dirty }: Props) {
+export function StatusStepper({ status, onSet, busy, dirty, plan }: Props) {
   const { t } = useApp();
   const styles = useStyles();
   const at = DELIVERY_STATUSES.indexOf(status);
   const next = DELIVERY_STATUSES[at + 1];
   const previous = at > 0 ? DELIVERY_STATUSES[at - 1] : undefined;
+  const referenceLeader = plan ? referenceLeaderOf(plan) : undefined;
+  // "Send to the reference leader" with nobody to send it to: the server refuses it too; say why and where to fix it.
+  const noReferenceLeader = !!plan && !referenceLeader && next === 'sentToReferenceLeader';
   return (
     <section aria-labelledby="delivery-status-heading">
       <h2 id="delivery-status-heading" tabIndex={-1}>
@@ -82,11 +90,25 @@ export function StatusStepper({ status, onSet, busy, dirty }: Props) {
           );
         })}
       </ol>
+      {referenceLeader && <p className={styles.hint} data-testid="delivery-reference-leader">{t('tab.delivery.status.referenceLeader', { name: referenceLeader.name })}</p>}
+      {onSet && noReferenceLeader && (
+        <MessageBar intent="warning" layout="multiline" id="delivery-needs-reference-leader" data-testid="delivery-needs-reference-leader">
+          <MessageBarBody>
+            {t('tab.delivery.status.needsReferenceLeader')}{' '}
+            <Link href={`${planUrl(plan!.network.id)}#participants`}>{t('tab.delivery.status.chooseReferenceLeader')}</Link>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {onSet && (
         <>
           <div className={styles.actions}>
             {next && (
-              <Button appearance="primary" disabledFocusable={busy} onClick={() => onSet(next)}>
+              <Button
+                appearance="primary"
+                disabledFocusable={busy || noReferenceLeader}
+                aria-describedby={noReferenceLeader ? 'delivery-needs-reference-leader' : undefined}
+                onClick={() => onSet(next)}
+              >
                 {t(MOVE_ON[next as keyof typeof MOVE_ON])}
               </Button>
             )}

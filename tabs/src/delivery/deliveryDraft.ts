@@ -164,8 +164,13 @@ export function fillEmpty(draft: DeliveryDraft, suggestion: Suggestion): FillRes
   } else {
     missingRecommendations = missing;
   }
+  // Named in the order the form shows them.
+  filled.sort((a, b) => FORM_ORDER.indexOf(a) - FORM_ORDER.indexOf(b));
   return { draft: next, filled, questions, missingRecommendations };
 }
+
+/** The handbook's template, top to bottom. */
+const FORM_ORDER: readonly FillResult['filled'][number][] = ['theme', 'knowledgeSummary', 'practiceChanges', 'recommendations', 'other'];
 
 /** The leader's answer to the questions: replace the chosen fields, append the missing recommendations if asked. */
 export function applyAnswers(draft: DeliveryDraft, chosen: readonly FillQuestion[], addRecommendations: readonly DraftRecommendation[]): DeliveryDraft {

@@ -8,6 +8,9 @@ import { planUrl, type NetworkEntry } from './networkDraft';
 import { useMyNetworks } from './useMyNetworks';
 import { useNetworkForm } from './useNetworkForm';
 import { PrivacyOfficerSection, YourDataSection } from './YourDataSection';
+import { TabLink } from './TabLink';
+import { canEditPlan } from '@domain/access';
+import { NetworkReachLine } from '../plan/reach/NetworkReachLine';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: '8px', maxWidth: '760px' },
@@ -20,6 +23,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   name: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  delivery: { justifySelf: 'start' },
   section: { marginTop: '32px' },
   actions: { marginTop: '16px', display: 'flex', gap: '12px', alignItems: 'center' },
 });
@@ -58,13 +62,18 @@ export function MyNetworksPage() {
 }
 
 function NetworkItem({ network }: { network: NetworkEntry }) {
+  const { t } = useApp();
   const styles = useStyles();
   return (
     <li className={styles.item}>
       <Link href={planUrl(network.id)} className={styles.name} aria-describedby={`facts-${network.id}`}>
         {network.name}
       </Link>
+      <TabLink networkId={network.id} kind="delivery" aria-label={t('tab.links.deliveryOf', { name: network.name })} className={styles.delivery}>
+        {t('tab.links.delivery')}
+      </TabLink>
       <NetworkFacts network={network} id={`facts-${network.id}`} />
+      {canEditPlan(network.role) && <NetworkReachLine networkId={network.id} />}
     </li>
   );
 }

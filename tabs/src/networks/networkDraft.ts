@@ -99,5 +99,29 @@ export function planUrl(networkId: string, kind: TabKind = 'plan'): string {
   return `/tabs/${kind}.html?${params.toString()}`;
 }
 
+export const DELIVERY_ENTITY = 'delivery-';
+
+/**
+ * The entity id Teams keeps for a tab: the network's id for the plan (as tabs added before there was a choice have
+ * it), `delivery-<id>` for the delivery, so two tabs of one network in a channel stay apart.
+ */
+export const entityIdOf = (networkId: string, kind: TabKind) => (kind === 'delivery' ? `${DELIVERY_ENTITY}${networkId}` : networkId);
+
+/** What a link to a network's page needs to know about where it runs (the Teams context, if any). */
+export interface LinkHost {
+  inTeams: boolean;
+  context?: { channel?: { id?: string }; page?: { id?: string } };
+}
+
+/**
+ * The Teams page (a channel tab's entity id) a link to the network's plan or delivery should ask Teams to show: only in
+ * a channel, and not when it is this very tab (then the page opens in it). Undefined: follow the link where it is.
+ */
+export function teamsPageTarget(host: LinkHost, networkId: string, kind: TabKind): string | undefined {
+  if (!host.inTeams || !host.context?.channel?.id) return undefined;
+  const target = entityIdOf(networkId, kind);
+  return host.context.page?.id === target ? undefined : target;
+}
+
 export const roleKey = (role: NetworkRole): MessageKey => `tab.networks.role.${role}`;
 export const typeHelpKey = (type: NetworkType): MessageKey => `tab.networks.type.${type}.help`;

@@ -3,7 +3,7 @@ import type { Network } from '@domain/model';
 import type { Api } from '../shell/api';
 import { ApiError } from '../shell/api';
 import type { Host } from '../shell/host';
-import type { ChannelRef, NetworkEntry, TabKind } from './networkDraft';
+import { DELIVERY_ENTITY, entityIdOf, type ChannelRef, type NetworkEntry, type TabKind } from './networkDraft';
 import { networkApi } from '../shell/networkApi';
 
 // The configurable tab: which channel asks, linking a network to it, and telling Teams what to show.
@@ -11,7 +11,8 @@ import { networkApi } from '../shell/networkApi';
 /** In Teams the channel the tab is added to; standalone ?teamId=&channelId= lets you try the same flow. */
 export function channelOf(host: Host): ChannelRef | undefined {
   if (host.inTeams) {
-    const teamId = host.context?.team?.groupId;
+    // The team's thread id (19:…@thread…), as the bot's activities name the team — not its Microsoft 365 group id.
+    const teamId = host.context?.team?.internalId;
     const channelId = host.context?.channel?.id;
     return teamId && channelId ? { teamId, channelId } : undefined;
   }
@@ -37,14 +38,6 @@ export async function linkToChannel(api: Api, network: NetworkEntry, channel: Ch
     await client.patch(body, fresh.network.etag);
   }
 }
-
-const DELIVERY_ENTITY = 'delivery-';
-
-/**
- * The entity id Teams keeps for a tab: the network's id for the plan (as tabs added before there was a choice have
- * it), `delivery-<id>` for the delivery, so two tabs of one network in a channel stay apart.
- */
-export const entityIdOf = (networkId: string, kind: TabKind) => (kind === 'delivery' ? `${DELIVERY_ENTITY}${networkId}` : networkId);
 
 /**
  * Which kind this tab is when its settings are opened again (Teams gives the entity id it stored); standalone,

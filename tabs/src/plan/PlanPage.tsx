@@ -6,6 +6,7 @@ import { usePlan } from '../shell/usePlan';
 import type { SectionProps } from './SectionProps';
 import { ThemeSection } from './theme/ThemeSection';
 import { ParticipantsSection } from './participants/ParticipantsSection';
+import { InvitationsSection } from './invitations/InvitationsSection';
 import { MeetingsSection } from './meetings/MeetingsSection';
 import { PlannerSection } from './planner/PlannerSection';
 import { TimelineSection } from './timeline/TimelineSection';
@@ -15,10 +16,14 @@ import { CalendarSection } from './calendar/CalendarSection';
 import { SummarySection } from './summary/SummarySection';
 import { AnalysisSection } from './analysis/AnalysisSection';
 import { PrintView } from './print/PrintView';
+import { ReachPanel } from './reach/ReachPanel';
+import { TabLink } from '../networks/TabLink';
 
 const SECTIONS = [
   { id: 'theme', label: 'tab.plan.theme', Component: ThemeSection },
   { id: 'participants', label: 'tab.plan.participants', Component: ParticipantsSection },
+  // The personal and common invitations (handbook: "Indled kontakt til potentielle deltagere"): for the leaders only, like the API.
+  { id: 'invitations', label: 'invitation.tab.section', Component: InvitationsSection, leadersOnly: true },
   { id: 'meetings', label: 'tab.plan.meetings', Component: MeetingsSection },
   { id: 'planner', label: 'tab.plan.planner', Component: PlannerSection },
   { id: 'agenda', label: 'tab.plan.agenda', Component: AgendaSection },
@@ -38,6 +43,7 @@ type SectionId = (typeof SECTIONS)[number]['id'];
 const useStyles = makeStyles({
   advice: { margin: '12px 0' },
   adviceList: { margin: '4px 0 0', paddingInlineStart: '20px' },
+  next: { margin: '24px 0 0', maxWidth: '75ch' },
 });
 
 /** The network's shared plan: the channel tab's content page. ?networkId= picks the network. */
@@ -56,6 +62,11 @@ export function PlanPage() {
   return (
     <main>
       <h1>{plan.network.name}</h1>
+      <nav aria-label={t('tab.links.nav')}>
+        <TabLink networkId={plan.network.id} kind="delivery" data-testid="plan-delivery-link">
+          {t('tab.links.delivery')}
+        </TabLink>
+      </nav>
       <section aria-label={t('tab.plan.advice')} className={styles.advice}>
         {plan.advice.length > 0 && (
           // One box for all advice: a young plan has many, and stacked bars pushed the plan out of sight.
@@ -71,6 +82,7 @@ export function PlanPage() {
           </MessageBar>
         )}
       </section>
+      {canEdit && <ReachPanel plan={plan} />}
       <TabList
         selectedValue={sections.some((s) => s.id === section) ? section : 'theme'}
         onTabSelect={(_event, data) => {
@@ -85,6 +97,15 @@ export function PlanPage() {
         ))}
       </TabList>
       <Current plan={plan} canEdit={canEdit} reload={reload} />
+      {section === 'analysis' && (
+        // After the analysis comes the delivery to Chefforum (the handbook's fase 4): the leader's next step.
+        <p className={styles.next}>
+          {t('tab.links.analysisNext')}{' '}
+          <TabLink networkId={plan.network.id} kind="delivery" data-testid="analysis-delivery-link">
+            {t('tab.links.openDelivery')}
+          </TabLink>
+        </p>
+      )}
     </main>
   );
 }

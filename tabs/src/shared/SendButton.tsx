@@ -8,11 +8,13 @@ interface Props {
   busyLabel: string;
   disabled?: boolean;
   /** Does the work and returns what to tell the user; a thrown error's message is shown instead. */
-  send: () => Promise<string | undefined>;
+  send: () => Promise<string | Outcome | undefined>;
+  /** What stands while nothing was pressed (or the press said nothing): e.g. how the last send went, from the server. */
+  status?: Outcome;
 }
 
 /** A button that asks the bot to send something now, with a spinner and a spoken outcome. */
-export function SendButton({ label, busyLabel, disabled, send }: Props) {
+export function SendButton({ label, busyLabel, disabled, send, status }: Props) {
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -21,8 +23,8 @@ export function SendButton({ label, busyLabel, disabled, send }: Props) {
     setOutcome(undefined);
     setBusy(true);
     try {
-      const message = await send();
-      if (message) setOutcome({ intent: 'success', message });
+      const said = await send();
+      if (said) setOutcome(typeof said === 'string' ? { intent: 'success', message: said } : said);
     } catch (error) {
       setOutcome({ intent: 'error', message: (error as Error).message });
     } finally {
@@ -38,13 +40,13 @@ export function SendButton({ label, busyLabel, disabled, send }: Props) {
         </Button>
         {busy && <Spinner size="tiny" label={busyLabel} />}
       </div>
-      <OutcomeMessage outcome={outcome} />
+      <OutcomeMessage outcome={outcome ?? status} />
     </>
   );
 }
 
 export interface Outcome {
-  intent: 'success' | 'error';
+  intent: 'success' | 'info' | 'warning' | 'error';
   message: string;
 }
 

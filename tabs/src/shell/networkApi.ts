@@ -1,5 +1,6 @@
 import type { MeetingMaterial } from '@domain/material';
 import type { NetworkAggregate } from '@domain/model';
+import type { CommonInvitation, InvitationChannel, InvitationStatus, PersonalInvitation } from '@domain/model';
 import type {
   Agenda,
   AgendaItem,
@@ -18,8 +19,10 @@ import type {
   ThemeUnfolding,
 } from '@domain/model';
 import type { BookingStatus, CalendarMeetingView, CalendarView } from '../../../bot/calendar/view';
+import type { InvitationsView, PersonalInvitationView } from '../../../bot/invitations/view';
+import type { NetworkReach, PersonStatus, SendKind, SendOutcome, SendRecord } from '../../../bot/sending/view';
 import type { Api } from './api';
-import type { NetworkRole } from '@domain/access';
+import type { NetworkRole, NetworkRoleKey } from '@domain/access';
 
 // The one typed client for everything under /api/networks/:networkId/… (the server's routes: bot/api/routes.ts):
 // every path is built here and nowhere else in the tabs, and every answer has its type. Types come from the
@@ -48,6 +51,27 @@ export interface TeamMember {
   email?: string;
 }
 
+/** Whom the leader chooses for a role (PUT …/roles/:role): a participant, a team member, or a name and e-mail. */
+export type RoleChoice = { participantId: string } | { userId: string } | { name: string; email?: string };
+
+/** What a change of roles answers: the network, and the participants whose role moved with it. */
+export interface RolesAnswer {
+  network: Network;
+  participants: { id: string; name: string; role: Participant['role']; was: Participant['role'] }[];
+}
+
+/** What the leader changes on an idea from the tabs (PATCH …/ideas/:id). */
+export interface IdeaChange {
+  owner?: { participantId: string } | null;
+  status?: Idea['status'];
+}
+
+/** An invitation's subject and text, as the leader edits them. */
+export type InvitationText = Pick<CommonInvitation, 'subject' | 'text'>;
+
+/** GET …/invitations (bot/invitations/view.ts: types only). */
+export type { InvitationsView, PersonalInvitationView };
+
 /** The analysis material (GET …/analysis/material): every meeting's material and the ideas of none. */
 export interface Material {
   meetings: MeetingMaterial[];
@@ -57,19 +81,23 @@ export interface Material {
 /** The delivery text the server suggests from the plan (GET …/delivery/draft). */
 export type Suggestion = Omit<Delivery, 'etag' | 'updatedAt' | 'updatedBy'>;
 
-export type DeliveryOutcome = 'sent' | 'updated' | 'skipped' | 'blocked' | 'notFound' | 'unreachable' | 'failed';
+export type DeliveryOutcome = SendOutcome;
 
 /** One send (the reflection prompt or its reminder) to one participant. */
-export interface SendState {
-  state: 'pending' | 'running' | 'done';
-  outcome?: DeliveryOutcome;
-  detail?: string;
-}
+export type SendState = Pick<SendRecord, 'state' | 'outcome' | 'detail' | 'dueAt' | 'attempts'>;
+
+/** GET …/reach, GET …/sends (bot/sending/view.ts: shared by the server and the tab, types and words only). */
+export type { NetworkReach, PersonStatus, SendRecord };
+
+/** What "Send nu" answers: sent (or updated) at once, or still under way (Teams asked to wait); a refusal is an ApiError. */
+export type SendNowAnswer = { outcome: 'sent' | 'updated'; kind: SendKind; sentAt: string } | { state: 'sending'; kind: SendKind; retryAt?: string };
 
 export interface ParticipantStatus {
   participantId: string;
   name: string;
   hasTeams: boolean;
+  /** Whether the bot reaches them in a 1:1 chat now, and if not why (before any send ran too). */
+  reach?: PersonStatus;
   prompt?: SendState;
   reminder?: SendState;
   answered: boolean;
@@ -82,6 +110,8 @@ export interface ParticipantStatus {
 export interface ReflectionStatus {
   meetingId: string;
   closedAt?: string;
+  /** When the questions go out (due, at the meeting's end), whether they went out, or none will (closed). */
+  questions?: { state: 'due' | 'asked' | 'closed'; at?: string };
   participants: ParticipantStatus[];
 }
 
@@ -132,15 +162,26 @@ export function networkPaths(networkId: string) {
   return {
     self: network,
     teamMembers: `${network}/team-members`,
+    role: (role: NetworkRoleKey) => `${network}/roles/${enc(role)}`,
     theme: `${network}/theme`,
     subthemes: `${network}/subthemes`,
     subtheme: (id: string) => `${network}/subthemes/${enc(id)}`,
     participants: `${network}/participants`,
     participant: (id: string) => `${network}/participants/${enc(id)}`,
+    invitations: `${network}/invitations`,
+    invitation: `${network}/invitation`,
+    invitationEml: `${network}/invitation.eml`,
+    personalInvitation: (participantId: string) => {
+      const self = `${network}/invitations/${enc(participantId)}`;
+      return { self, send: `${self}/send`, status: `${self}/status`, eml: `${self}/invitation.eml` };
+    },
     meetings: `${network}/meetings`,
     meeting,
     ideas: `${network}/ideas`,
+    idea: (id: string) => `${network}/ideas/${enc(id)}`,
     ideaLotPost: `${network}/ideas/post`,
+    sends: (meetingId?: string) => (meetingId ? `${network}/sends?meetingId=${enc(meetingId)}` : `${network}/sends`),
+    reach: `${network}/reach`,
     analysisMaterial: `${network}/analysis/material`,
     categories: `${network}/analysis/categories`,
     category: (id: string) => `${network}/analysis/categories/${enc(id)}`,
@@ -191,14 +232,15 @@ export function networkApi(api: Api, networkId: string) {
       remove: (etag: string | undefined) => api.del(p.self, etag ?? ''),
       agenda: {
         save: (body: AgendaBody, etag: string | undefined) => api.put<Agenda>(p.agenda, body, etag),
-        post: () => api.post<{ scheduled: 'agenda.post' | 'agenda.update' }>(p.agendaPost, {}),
+        /** "Send nu": how it went (sent, or still under way); not sent is an ApiError with the reason. */
+        post: () => api.post<SendNowAnswer>(p.agendaPost, {}),
       },
       summary: { save: (body: object, etag: string | undefined) => api.put<Summary>(p.summary, body, etag) },
       /** Closing (or reopening) a meeting needs the meeting's ETag. */
       close: (etag: string | undefined) => api.post<unknown>(p.close, {}, etag ?? ''),
       reopen: (etag: string | undefined) => api.post<unknown>(p.reopen, {}, etag ?? ''),
       reflectionStatus: () => api.get<ReflectionStatus>(p.reflectionStatus),
-      ideaFromReflection: (participantId: string, text: string) => api.post<Idea>(p.ideaFromReflection(participantId), { text }),
+      ideaFromReflection: (participantId: string, idea: { text: string; owner?: { participantId: string } }) => api.post<Idea>(p.ideaFromReflection(participantId), idea),
       assignment: (participantId: string) => ({
         save: (body: Partial<Pick<Assignment, 'contribution' | 'involvementForm'>>, etag?: string) =>
           api.put<Assignment>(p.assignment(participantId), body, etag),
@@ -212,15 +254,41 @@ export function networkApi(api: Api, networkId: string) {
     get: () => api.get<PlanView>(paths.self),
     patch: (body: Partial<Network>, etag: string | undefined) => api.patch<Network>(paths.self, body, etag ?? ''),
     teamMembers: () => api.get<TeamMember[]>(paths.teamMembers),
+    /** The method's roles (leader only): choose the co-driver or reference leader, or free the role; If-Match is the network's. */
+    roles: {
+      set: (role: NetworkRoleKey, choice: RoleChoice, etag: string | undefined) => api.put<RolesAnswer>(paths.role(role), choice, etag ?? ''),
+      remove: (role: NetworkRoleKey, etag: string | undefined) => api.del(paths.role(role), etag ?? ''),
+    },
+    /** Whom the bot reaches (channel, each participant's chat), who not and why; per meeting. Leaders only. */
+    reach: () => api.get<NetworkReach>(paths.reach),
+    /** Every send and how it went, optionally one meeting's. Leaders only. */
+    sends: (meetingId?: string) => api.get<{ sends: SendRecord[] }>(paths.sends(meetingId)).then((answer) => answer.sends),
     theme: { save: (body: object, etag: string | undefined) => api.put<SavedTheme>(paths.theme, body, etag) },
     subthemes: collection<Subtheme, Pick<Subtheme, 'title' | 'description'> & { order: number }>(api, paths.subthemes, paths.subtheme),
     participants: collection<Participant, object>(api, paths.participants, paths.participant),
+    /** Invitations (leaders): the texts and statuses; save, send (in Teams, or recorded as sent), answers by hand, .eml files. */
+    invitations: {
+      get: () => api.get<InvitationsView>(paths.invitations),
+      saveCommon: (body: InvitationText, etag: string | undefined) => api.put<CommonInvitation>(paths.invitation, body, etag),
+      commonEml: (fallbackName: string) => api.download(paths.invitationEml, fallbackName),
+      personal: (participantId: string) => {
+        const p = paths.personalInvitation(participantId);
+        return {
+          save: (body: InvitationText, etag: string | undefined) => api.put<PersonalInvitation>(p.self, body, etag),
+          send: (body: InvitationText & { via: InvitationChannel }) => api.post<PersonalInvitation>(p.send, body),
+          setStatus: (body: { status: InvitationStatus | null; via?: 'email' | 'other' }) => api.post<PersonalInvitation>(p.status, body),
+          eml: (fallbackName: string) => api.download(p.eml, fallbackName),
+        };
+      },
+    },
     meetings: collection<Meeting, object>(api, paths.meetings, (id) => paths.meeting(id).self),
     meeting,
     ideas: {
-      create: (body: { text: string; meetingId?: string }) => api.post<Idea>(paths.ideas, body),
-      /** Post the idea lot to the channel now. */
-      postLot: () => api.post<unknown>(paths.ideaLotPost, {}),
+      create: (body: { text: string; meetingId?: string; owner?: { participantId: string } }) => api.post<Idea>(paths.ideas, body),
+      /** Owner (a participant's row, or null: none) and status, as the leader sets them; text and meeting for its author. */
+      patch: (id: string, body: IdeaChange, etag: string | undefined) => api.patch<Idea>(paths.idea(id), body, etag ?? ''),
+      /** Post the idea lot to the channel now: how it went, as for the agenda. */
+      postLot: () => api.post<SendNowAnswer>(paths.ideaLotPost, {}),
     },
     analysis: {
       material: () => api.get<Material>(paths.analysisMaterial),

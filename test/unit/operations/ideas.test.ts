@@ -65,6 +65,14 @@ describe('changing an idea', () => {
     expect(named.ok && named.value.owner).toEqual({ name: 'Helle Hansen', email: 'Helle@Kommune.example' });
   });
 
+  test('a participant cannot take over an idea someone else owns; a leader can hand it to anyone in the network', () => {
+    const owned = () => withIdea({ owner: { name: 'Helle Hansen', email: 'helle@kommune.example' } });
+    expect(reasonOf(takeIdea(as(JENS, owned()), 'i1'))).toBe('ownedByOther');
+    expect(reasonOf(takeIdea(as(HELLE, owned()), 'i1'))).toBe('ok');
+    const handed = changeIdea(as(LENE, owned()), 'i1', { owner: { name: 'Jens', email: 'jens@kommune.example' } });
+    expect(handed.ok && handed.value.owner?.name).toBe('Jens Jensen');
+  });
+
   test('releasing: the owner themselves or a leader, nobody else', () => {
     const owned = () => withIdea({ owner: { name: 'Helle Hansen', email: 'helle@kommune.example' } });
     expect(reasonOf(changeIdea(as(JENS, owned()), 'i1', { owner: null }))).toBe('ownerNotYou');

@@ -17,8 +17,15 @@ import { MeetingPicker, useMeetingChoice } from '../../shared/MeetingPicker';
 import { PlanSection } from '../../shared/PlanSection';
 
 const useStyles = makeStyles({
-  // The form and, beside it on a wide screen (below on a narrow one), the card as it will look.
-  workbench: { display: 'grid', gap: '16px 24px', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))', alignItems: 'start' },
+  // The table and, beside it on a wide screen (below on a narrower one), the card as it will look: the table gets
+  // the larger share, since it has four columns to fit without scrolling sideways.
+  workbench: {
+    display: 'grid',
+    gap: '16px 24px',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    alignItems: 'start',
+    '@media (min-width: 1180px)': { gridTemplateColumns: 'minmax(0, 2fr) minmax(340px, 1fr)' },
+  },
   side: { display: 'grid', gap: '16px', marginBlock: '12px' },
 });
 
@@ -67,7 +74,7 @@ function AgendaWorkbench({ plan, meeting, label, reload, announce, onDirty }: Wo
       <AgendaEditor state={state} meeting={meeting} label={label} announce={announce} />
       <div className={styles.side}>
         <AgendaPreview path={state.paths.agendaPreview} body={agendaBody(state.draft)} version={meeting.etag} />
-        <PostNow state={state} meeting={meeting} />
+        <PostNow state={state} meeting={meeting} networkId={plan.network.id} />
       </div>
     </div>
   );

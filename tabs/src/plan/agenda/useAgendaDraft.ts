@@ -3,7 +3,8 @@ import type { Agenda, Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { useBaseEtag, useSaver } from '../../shared/formKit';
-import { agendaBody, draftOf, itemErrors, parseDays, sameDraft, type AgendaDraft, type ItemErrors } from './agendaDraft';
+import { ApiError } from '../../shell/api';
+import { agendaBody, draftOf, itemErrors, parseDays, sameDraft, serverItemErrors, type AgendaDraft, type ItemErrors } from './agendaDraft';
 import { useNetworkApi } from '../../shell/useNetworkApi';
 
 const FIELDS = ['daysBeforeToPost', 'preparation'] as const;
@@ -30,7 +31,11 @@ export function useAgendaDraft(plan: PlanView, meeting: Meeting, reload: () => P
   const client = useNetworkApi(plan.network.id).meeting(meeting.id);
 
   const validate = (): boolean => {
-    const items = itemErrors(draft.items, { time: t('tab.meetings.field.time.invalid'), content: t('validation.required') });
+    const items = itemErrors(draft.items, {
+      time: t('tab.meetings.field.time.invalid'),
+      content: t('validation.required'),
+      tooLong: (max) => t('validation.tooLong', { max }),
+    });
     const days = parseDays(draft.days) === undefined ? t('tab.agenda.days.invalid') : undefined;
     setErrors({ items, days });
     return !days && Object.keys(items).length === 0;
@@ -40,8 +45,19 @@ export function useAgendaDraft(plan: PlanView, meeting: Meeting, reload: () => P
     if (!validate()) return false;
     const preparation = draft.preparation.trim();
     let stored: Agenda | undefined;
+    let onCells = new Set<string>();
     const ok = await saver.run(async () => {
-      stored = await client.agenda.save(agendaBody(draft), agendaEtag.base);
+      try {
+        stored = await client.agenda.save(agendaBody(draft), agendaEtag.base);
+      } catch (error) {
+        // A row the server refused: its message goes to the cell, as the tab's own checks do.
+        if (error instanceof ApiError && !error.isConflict) {
+          const items = serverItemErrors(draft, error.details);
+          onCells = new Set(Object.values(items).flatMap((cells) => Object.values(cells)));
+          if (onCells.size) setErrors((previous) => ({ ...previous, items }));
+        }
+        throw error;
+      }
       agendaEtag.reset(stored.etag);
       if (preparation !== baseline.preparation.trim()) {
         const updated = await client.patch({ preparation }, meetingEtag.base);
@@ -49,6 +65,7 @@ export function useAgendaDraft(plan: PlanView, meeting: Meeting, reload: () => P
       }
       await reload();
     });
+    if (!ok && onCells.size) saver.setFailure((failure) => failure && { ...failure, other: failure.other.filter((message) => !onCells.has(message)) });
     if (ok && stored) {
       const next = draftOf(stored, { ...current, preparation });
       setDraft(next);

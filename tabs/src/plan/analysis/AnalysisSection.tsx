@@ -10,6 +10,8 @@ import { ParkIdeaForm } from './ParkIdeaForm';
 import { PatternsView } from './PatternsView';
 import { categoryTitle, orderCategories } from './notes';
 import { useParkIdea } from './useParkIdea';
+import { useIdeaEditing } from './IdeaControls';
+import { useCallback } from 'react';
 import { useAnnouncer } from '../../shared/formKit';
 import { PlanSection } from '../../shared/PlanSection';
 import { useFetched } from '../../shared/useFetched';
@@ -32,14 +34,12 @@ export function AnalysisSection({ plan, canEdit, reload }: SectionProps) {
   const { announce, region } = useAnnouncer();
   const canContribute = canEdit || plan.role === 'participant';
   const material = useFetched<Material>(networkPaths(plan.network.id).analysisMaterial);
-  const parker = useParkIdea(
-    plan,
-    async () => {
-      await reload();
-      await material.refresh();
-    },
-    announce,
-  );
+  const refreshAll = useCallback(async () => {
+    await reload();
+    await material.refresh();
+  }, [reload, material.refresh]);
+  const parker = useParkIdea(plan, refreshAll, announce);
+  const ideaEditing = useIdeaEditing(plan, refreshAll, announce);
 
   return (
     <PlanSection name="analysis" title={t('tab.analysis.heading')} intro={t('tab.analysis.intro')} region={region}>
@@ -53,11 +53,19 @@ export function AnalysisSection({ plan, canEdit, reload }: SectionProps) {
         {canEdit ? <CategoryPicker plan={plan} reload={reload} announce={announce} /> : <ChosenCategories plan={plan} />}
       </section>
       <div className={styles.workbench}>
-        <MaterialView material={material.data} meetings={plan.meetings} error={material.error} loading={material.loading} refresh={() => void material.refresh()} />
+        <MaterialView
+          material={material.data}
+          meetings={plan.meetings}
+          error={material.error}
+          loading={material.loading}
+          refresh={() => void material.refresh()}
+          ideaCells={canEdit ? ideaEditing.cells : undefined}
+          ideaFailure={ideaEditing.failureBar}
+        />
         <NotesBoard plan={plan} canEdit={canEdit} canContribute={canContribute} reload={reload} announce={announce} parker={parker} />
       </div>
       <PatternsView plan={plan} />
-      {canContribute && <ParkIdeaForm parker={parker} />}
+      {canContribute && <ParkIdeaForm parker={parker} plan={plan} canEdit={canEdit} />}
     </PlanSection>
   );
 }

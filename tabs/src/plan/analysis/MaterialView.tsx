@@ -3,7 +3,8 @@ import { meetingLabel } from '@domain/labels';
 import type { Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { meetingTitle } from '../../shared/meetingTitle';
-import { IdeaTable, SharedReflectionList } from '../summary/MaterialParts';
+import { IdeaTable, SharedReflectionList, type IdeaCells } from '../summary/MaterialParts';
+import type { ReactNode } from 'react';
 import { SummaryFields } from '../summary/SummaryView';
 import type { Material } from '../../shell/networkApi';
 
@@ -32,10 +33,13 @@ interface Props {
   error?: string;
   loading: boolean;
   refresh: () => void;
+  /** For the leaders: each idea's owner and status as controls (useIdeaEditing), and what went wrong last. */
+  ideaCells?: IdeaCells;
+  ideaFailure?: ReactNode;
 }
 
 /** "Alle deltagere skal have indblik i alt materialet": every meeting's summary, shared reflections and ideas. */
-export function MaterialView({ material, meetings, error, loading, refresh }: Props) {
+export function MaterialView({ material, meetings, error, loading, refresh, ideaCells, ideaFailure }: Props) {
   const { t, locale } = useApp();
   const styles = useStyles();
   return (
@@ -45,6 +49,7 @@ export function MaterialView({ material, meetings, error, loading, refresh }: Pr
         <Button size="small" onClick={refresh} disabledFocusable={loading}>{t('tab.summary.plenary.refresh')}</Button>
       </div>
       <p className={styles.intro}>{t('tab.analysis.material.intro')}</p>
+      {ideaFailure}
       {error ? (
         <MessageBar intent="error">
           <MessageBarBody>{t('tab.analysis.material.loadFailed', { message: error })}</MessageBarBody>
@@ -64,14 +69,14 @@ export function MaterialView({ material, meetings, error, loading, refresh }: Pr
                 <h5 className={styles.part}>{t('tab.analysis.material.reflections')}</h5>
                 <SharedReflectionList reflections={sharedReflections} empty={t('tab.summary.plenary.noReflections')} />
                 <h5 className={styles.part}>{t('tab.analysis.material.ideas')}</h5>
-                <IdeaTable ideas={ideas} caption={`${t('tab.analysis.material.ideas')}: ${label}`} empty={t('tab.summary.plenary.noIdeas')} />
+                <IdeaTable ideas={ideas} caption={`${t('tab.analysis.material.ideas')}: ${label}`} empty={t('tab.summary.plenary.noIdeas')} cells={ideaCells} />
               </section>
             );
           })}
           {material.otherIdeas.length > 0 && (
             <section aria-labelledby="material-other-ideas" className={styles.meeting}>
               <h4 id="material-other-ideas" className={styles.meetingHeading}>{t('tab.analysis.material.otherIdeas')}</h4>
-              <IdeaTable ideas={material.otherIdeas} caption={t('tab.analysis.material.otherIdeas')} empty="" />
+              <IdeaTable ideas={material.otherIdeas} caption={t('tab.analysis.material.otherIdeas')} empty="" cells={ideaCells} />
             </section>
           )}
         </>

@@ -13,18 +13,25 @@ export const isParked = (plan: PlanView, text: string) => plan.ideas.some((idea)
  */
 export function useParkIdea(plan: PlanView, after: () => Promise<void>, announce: (message: string) => void) {
   const { api, t } = useApp();
-  const saver = useSaver(['text']);
+  const saver = useSaver(['text', 'owner']);
   const [parking, setParking] = useState<string>();
   const closing = plan.meetings.find((m) => m.closing);
 
-  const park = async (text: string, key = text): Promise<boolean> => {
+  /** Parks the idea, with its owner (a participant's row) at once when one is chosen. */
+  const park = async (text: string, key = text, ownerId?: string): Promise<boolean> => {
     setParking(key);
+    let owner: string | undefined;
     const ok = await saver.run(async () => {
-      await networkApi(api, plan.network.id).ideas.create({ text: text.trim(), ...(closing ? { meetingId: closing.id } : {}) });
+      const idea = await networkApi(api, plan.network.id).ideas.create({
+        text: text.trim(),
+        ...(closing ? { meetingId: closing.id } : {}),
+        ...(ownerId ? { owner: { participantId: ownerId } } : {}),
+      });
+      owner = idea.owner?.name;
       await after();
     });
     setParking(undefined);
-    if (ok) announce(t('tab.analysis.ideas.parked', { text: text.trim() }));
+    if (ok) announce(owner ? t('tab.analysis.ideas.parkedWithOwner', { text: text.trim(), name: owner }) : t('tab.analysis.ideas.parked', { text: text.trim() }));
     return ok;
   };
 

@@ -13,7 +13,10 @@ import { KIND_HELP, ParticipantForm } from './ParticipantForm';
 import { CompetenceDiamond } from './CompetenceDiamond';
 import { orderParticipants } from './order';
 import { useTeamMembers } from './useTeamMembers';
+import { RolesBlock } from './RolesBlock';
+import { networkRoleOfParticipant } from '@domain/access';
 import { networkApi } from '../../shell/networkApi';
+import { InvitationStatus } from '../invitations/InvitationStatus';
 
 const useStyles = makeStyles({
   groupHeading: { margin: '20px 0 2px', fontSize: tokens.fontSizeBase500 },
@@ -49,6 +52,7 @@ export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
       name="participants"
       title={t('tab.participants.heading')}
       intro={t('tab.participants.intro')}
+      afterIntro={<RolesBlock plan={plan} reload={reload} announce={announce} teamMembers={teamMembers} />}
       region={region}
       add={canEdit && !editing ? { label: t('tab.participants.add'), onClick: editor.add, ref: editor.addButton } : undefined}
     >
@@ -72,6 +76,7 @@ export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
           key={kind}
           kind={kind}
           participants={ordered.filter((p) => p.kind === kind)}
+          plan={plan}
           myParticipantId={plan.myParticipantId}
           canEdit={canEdit && !editing}
           onEdit={editor.edit}
@@ -87,6 +92,7 @@ export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
 function ParticipantGroup(props: {
   kind: ParticipantKind;
   participants: Participant[];
+  plan: SectionProps['plan'];
   myParticipantId?: string;
   canEdit: boolean;
   onEdit: (p: Participant) => void;
@@ -97,6 +103,15 @@ function ParticipantGroup(props: {
   const table = useTableStyles();
   const headingId = useId();
   const { kind, participants } = props;
+  // Invitations (sent, answered) are the leaders' to see, as the API has it.
+  const leads = props.plan.role === 'leader' || props.plan.role === 'coDriver';
+  // The network's co-driver or reference leader says so, also when their own role says something else.
+  const participantRoleText = (plan: SectionProps['plan'], p: Participant) => {
+    const networkRole = networkRoleOfParticipant(plan, p);
+    return networkRole && networkRole !== p.role
+      ? t('tab.participants.networkRole', { role: roleLabel(p.role, locale), networkRole: roleLabel(networkRole, locale).toLocaleLowerCase(locale) })
+      : roleLabel(p.role, locale);
+  };
   const heading = t(kind === 'core' ? 'tab.participants.groupCore' : 'tab.participants.groupAlong', { count: participants.length });
   return (
     <>
@@ -116,6 +131,7 @@ function ParticipantGroup(props: {
                 <th scope="col" className={table.th}>{t('tab.participants.field.unit')}</th>
                 <th scope="col" className={table.th}>{t('tab.participants.field.email')}</th>
                 <th scope="col" className={table.th}>{t('tab.participants.col.competences')}</th>
+                {leads && <th scope="col" className={table.th}>{t('invitation.tab.participantsColumn')}</th>}
                 {props.canEdit && <th scope="col" className={table.th}>{t('tab.participants.col.actions')}</th>}
               </tr>
             </thead>
@@ -128,10 +144,11 @@ function ParticipantGroup(props: {
                       {p.name}
                       {p.id === props.myParticipantId && <span className={styles.you}> {t('tab.participants.you')}</span>}
                     </th>
-                    <td className={table.td}>{roleLabel(p.role, locale)}</td>
+                    <td className={table.td}>{participantRoleText(props.plan, p)}</td>
                     <td className={table.td}>{p.unit}</td>
                     <td className={table.td}>{p.email}</td>
                     <td className={table.td}>{competences.join(', ')}</td>
+                    {leads && <td className={table.td}><InvitationStatus invitation={props.plan.invitations?.find((i) => i.participantId === p.id)} /></td>}
                     {props.canEdit && (
                       <td className={table.td}>
                         <ItemActions

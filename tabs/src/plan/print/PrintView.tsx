@@ -11,6 +11,7 @@ import {
   roleLabel,
 } from '@domain/labels';
 import type { PersonRef } from '@domain/model';
+import { coDriverOf, referenceLeaderOf } from '@domain/access';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { weekOf, weekdayOf } from '../../shared/dateText';
@@ -84,8 +85,8 @@ export function PrintView({ plan }: { plan: PlanView }) {
     ],
     [t('tab.print.theme'), network.theme],
     [t('tab.print.leader'), person(network.leader)],
-    [t('tab.print.coDriver'), person(network.coDriver)],
-    [t('tab.print.referenceLeader'), person(network.referenceLeader)],
+    [t('tab.print.coDriver'), person(coDriverOf(plan))],
+    [t('tab.print.referenceLeader'), person(referenceLeaderOf(plan))],
   ];
 
   return (

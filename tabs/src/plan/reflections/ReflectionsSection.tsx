@@ -91,12 +91,23 @@ function MeetingReflections({ plan, meeting, label, reload, announce }: Props) {
       ) : status.participants.length === 0 ? (
         <p className={table.muted}>{t('tab.reflections.none')}</p>
       ) : (
-        <StatusTable caption={t('tab.reflections.caption', { label })} participants={status.participants} onIdea={setIdea} />
+        <>
+          {status.questions?.state === 'due' && (
+            <p className={table.muted}>
+              {t('tab.reflections.questionsDue', {
+                reachable: status.participants.filter((p) => p.reach === 'ok').length,
+                total: status.participants.length,
+              })}
+            </p>
+          )}
+          <StatusTable caption={t('tab.reflections.caption', { label })} participants={status.participants} questions={status.questions} onIdea={setIdea} />
+        </>
       )}
       {idea && (
         <IdeaDialog
           source={idea}
           meetingApi={client}
+          plan={plan}
           onClose={(added) => {
             if (added) say(t('tab.reflections.idea.added', { name: idea.name }));
             setIdea(undefined);

@@ -2,8 +2,9 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useApp } from '../../shell/AppContext';
 import { useTableStyles } from '../../shared/formKit';
 import type { IdeaSource } from './IdeaDialog';
-import { reasonKey } from './reasons';
+import type { ReflectionStatus } from '../../shell/networkApi';
 import { dayOf, deliveryKey, type ParticipantStatus } from './status';
+import { promptCell } from './promptCell';
 
 const useStyles = makeStyles({
   answers: { margin: 0, display: 'grid', gap: '8px' },
@@ -15,19 +16,20 @@ const useStyles = makeStyles({
 interface Props {
   caption: string;
   participants: ParticipantStatus[];
+  /** When the meeting's questions go out, or whether they did. */
+  questions?: ReflectionStatus['questions'];
   onIdea: (source: IdeaSource) => void;
 }
 
-/** Per participant: Teams or not, whether the questions arrived, whether and when they answered, what they shared. */
-export function StatusTable({ caption, participants, onIdea }: Props) {
+/**
+ * Per participant: Teams or not, whether the questions arrived (or cannot, why, and what to do), whether and when
+ * they answered, what they shared.
+ */
+export function StatusTable({ caption, participants, questions, onIdea }: Props) {
   const { t, locale } = useApp();
   const styles = useStyles();
   const table = useTableStyles();
   const yesNo = (value: boolean) => t(value ? 'tab.reflections.yes' : 'tab.reflections.no');
-  const detailText = (detail: string) => {
-    const key = reasonKey(detail);
-    return key ? t(key) : detail;
-  };
   return (
     <div className={table.wrap}>
       <table className={table.table} data-testid="reflection-status">
@@ -47,8 +49,7 @@ export function StatusTable({ caption, participants, onIdea }: Props) {
               <th scope="row" className={table.rowHeader}>{p.name}</th>
               <td className={table.td}>{yesNo(p.hasTeams)}</td>
               <td className={table.td}>
-                {t(deliveryKey(p.prompt))}
-                {p.prompt?.detail && <span className={styles.small}>{detailText(p.prompt.detail)}</span>}
+                <PromptState cell={promptCell(p, questions, t)} className={styles.small} />
                 {p.reminder && <span className={styles.small}>{t('tab.reflections.reminder', { state: t(deliveryKey(p.reminder)) })}</span>}
               </td>
               <td className={table.td}>{p.answered && p.submittedAt ? t('tab.reflections.answeredOn', { date: dayOf(p.submittedAt) }) : yesNo(p.answered)}</td>
@@ -83,5 +84,18 @@ export function StatusTable({ caption, participants, onIdea }: Props) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+function PromptState({ cell, className }: { cell: ReturnType<typeof promptCell>; className: string }) {
+  return (
+    <>
+      {cell.label}
+      {cell.details.map((line) => (
+        <span key={line} className={className}>
+          {line}
+        </span>
+      ))}
+    </>
   );
 }

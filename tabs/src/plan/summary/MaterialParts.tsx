@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { ideaStatusLabel } from '@domain/labels';
 import type { SharedReflection } from '@domain/material';
@@ -43,8 +44,11 @@ export function SharedReflectionList({ reflections, empty }: { reflections: Shar
   );
 }
 
-/** Ideas with their owner (tovholder) and status, as a table. */
-export function IdeaTable({ ideas, caption, empty }: { ideas: Idea[]; caption: string; empty: string }) {
+/** What a leader may change in an idea's row: its owner and status cells as controls (analysis/IdeaControls.tsx). */
+export type IdeaCells = (idea: Idea) => { owner: ReactNode; status: ReactNode };
+
+/** Ideas with their owner (tovholder) and status, as a table; with `cells`, the leader changes them right there. */
+export function IdeaTable({ ideas, caption, empty, cells }: { ideas: Idea[]; caption: string; empty: string; cells?: IdeaCells }) {
   const { t, locale } = useApp();
   const styles = useStyles();
   const table = useTableStyles();
@@ -61,13 +65,16 @@ export function IdeaTable({ ideas, caption, empty }: { ideas: Idea[]; caption: s
           </tr>
         </thead>
         <tbody>
-          {ideas.map((idea) => (
-            <tr key={idea.id}>
-              <th scope="row" className={table.rowHeader}>{idea.text}</th>
-              <td className={table.td}>{idea.owner?.name ?? <span className={table.muted}>{t('tab.ideas.noOwner')}</span>}</td>
-              <td className={table.td}>{ideaStatusLabel(idea.status, locale)}</td>
-            </tr>
-          ))}
+          {ideas.map((idea) => {
+            const controls = cells?.(idea);
+            return (
+              <tr key={idea.id} data-idea={idea.id}>
+                <th scope="row" className={table.rowHeader}>{idea.text}</th>
+                <td className={table.td}>{controls?.owner ?? idea.owner?.name ?? <span className={table.muted}>{t('tab.ideas.noOwner')}</span>}</td>
+                <td className={table.td}>{controls?.status ?? ideaStatusLabel(idea.status, locale)}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

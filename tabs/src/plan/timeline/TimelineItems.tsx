@@ -4,6 +4,7 @@ import { meetingLabel } from '@domain/labels';
 import type { Meeting, PhaseStep, Subtheme } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { KindIcon, kindLabelKey, useKindStyles, type TimelineKind } from './kinds';
+import { TabLink } from '../../networks/TabLink';
 
 const useStyles = makeStyles({
   kind: { display: 'flex', alignItems: 'center', gap: '6px', fontSize: tokens.fontSizeBase200, textTransform: 'uppercase', letterSpacing: '0.04em' },
@@ -34,7 +35,8 @@ export function stepWhen(step: PhaseStep, weeks: PeriodWeek[], t: ReturnType<typ
   return step.date ? `${range} · ${formatDate(step.date)}` : range;
 }
 
-export function StepCard(props: { step: PhaseStep; weeks: PeriodWeek[]; canEdit: boolean; onEdit: () => void; onRemove: () => void }) {
+/** `deliveryOf`: the network whose delivery to Chefforum this step is (the link to it is on the card). */
+export function StepCard(props: { step: PhaseStep; weeks: PeriodWeek[]; canEdit: boolean; onEdit: () => void; onRemove: () => void; deliveryOf?: string }) {
   const { step } = props;
   const { t } = useApp();
   const styles = useStyles();
@@ -44,6 +46,13 @@ export function StepCard(props: { step: PhaseStep; weeks: PeriodWeek[]; canEdit:
       <KindLine kind={step.kind} extra={stepWhen(step, props.weeks, t)} />
       <Text className={styles.title}>{step.title}</Text>
       {step.description && <p className={styles.description}>{step.description}</p>}
+      {props.deliveryOf && (
+        <span>
+          <TabLink networkId={props.deliveryOf} kind="delivery" data-testid="timeline-delivery-link">
+            {t('tab.links.openDelivery')}
+          </TabLink>
+        </span>
+      )}
       {props.canEdit && (
         <div className={styles.actions}>
           <Button size="small" onClick={props.onEdit} aria-label={t('tab.timeline.editStep', { title: step.title })}>

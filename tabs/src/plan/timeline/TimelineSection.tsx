@@ -7,24 +7,33 @@ import { currentStep, defaultPhasePlan } from '@domain/phases';
 import { useApp } from '../../shell/AppContext';
 import type { SectionProps } from '../SectionProps';
 import { ConfirmDialog, SaveFailureBar } from '../../shared/formKit';
-import { KindIcon, kindLabelKey, type TimelineKind } from './kinds';
 import { StepDialog } from './StepDialog';
+import { TimelineChart } from './TimelineChart';
 import { TodaySummary } from './TodaySummary';
 import { usePhaseSaver, type StepsChange } from './usePhaseSaver';
 import { WeekList } from './WeekList';
 import { weekRows } from './weeks';
 
 const useStyles = makeStyles({
-  legend: { display: 'flex', gap: '16px', flexWrap: 'wrap', listStyle: 'none', padding: 0, margin: '8px 0' },
-  legendItem: { display: 'flex', gap: '6px', alignItems: 'center', color: tokens.colorNeutralForeground2 },
   toolbar: { display: 'flex', gap: '8px', flexWrap: 'wrap', margin: '12px 0' },
+  listHeading: { fontSize: tokens.fontSizeBase400, margin: '16px 0 4px' },
 });
 
 type OpenDialog = { kind: 'edit'; step: PhaseStep } | { kind: 'add' } | { kind: 'remove'; step: PhaseStep } | { kind: 'template' };
 
-const LEGEND: TimelineKind[] = ['phase', 'break', 'referenceLeaderMeeting', 'chefforum', 'meeting', 'today'];
+const LIST_ID = 'timeline-weeks';
 
-/** The process week by week (the handbook, and its week-by-week welfare network example): phases, breaks, reference-leader meetings, Chefforum, meetings, today. */
+/** Brings a week of the list into view and focus: from today's box and from the chart. */
+function goToWeek(index: number) {
+  const row = document.getElementById(`timeline-week-${index}`);
+  row?.scrollIntoView({ block: 'center' });
+  row?.focus();
+}
+
+/**
+ * The process week by week (the handbook, and its week-by-week welfare network example): phases, breaks, reference-leader
+ * meetings, Chefforum, meetings, today — first as a chart of the whole period, then as the list of weeks (its text equivalent).
+ */
 export function TimelineSection({ plan, canEdit, reload }: SectionProps) {
   const { t, locale } = useApp();
   const styles = useStyles();
@@ -41,24 +50,26 @@ export function TimelineSection({ plan, canEdit, reload }: SectionProps) {
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('tab.timeline.title')}</h2>
-      <Text as="p" block>{t('tab.timeline.intro')}</Text>
-      <TodaySummary position={position} weeks={weeks} network={network} />
-      <ul className={styles.legend} aria-label={t('tab.timeline.legend')}>
-        {LEGEND.map((kind) => (
-          <li key={kind} className={styles.legendItem}>
-            <KindIcon kind={kind} />
-            {t(kindLabelKey(kind))}
-          </li>
-        ))}
-      </ul>
+      <Text as="p" block data-print-hidden>{t('tab.timeline.intro')}</Text>
+      {/* First the picture of the whole period, then where we are now, then the weeks one by one. */}
+      <TimelineChart
+        plan={plan}
+        today={position.today}
+        listId={LIST_ID}
+        onShowWeek={goToWeek}
+        {...(canEdit ? { onEditStep: (step: PhaseStep) => setDialog({ kind: 'edit', step }) } : {})}
+      />
+      <TodaySummary position={position} weeks={weeks} network={network} onGoToWeek={goToWeek} />
       {canEdit && (
-        <div className={styles.toolbar}>
+        <div className={styles.toolbar} data-print-hidden>
           <Button appearance="primary" onClick={() => setDialog({ kind: 'add' })}>{t('tab.timeline.add')}</Button>
           <Button onClick={() => setDialog({ kind: 'template' })}>{t('tab.timeline.template')}</Button>
         </div>
       )}
       {!dialog && <SaveFailureBar {...saver.bar} />}
+      <h3 className={styles.listHeading} data-print-hidden>{t('tab.timeline.chart.listHeading')}</h3>
       <WeekList
+        id={LIST_ID}
         rows={rows}
         weeks={weeks}
         plan={plan}

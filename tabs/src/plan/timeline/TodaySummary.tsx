@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 });
 
 /** Where the network is now: today's week, the step under way and the next one. */
-export function TodaySummary({ position, weeks, network }: { position: PlanPosition; weeks: PeriodWeek[]; network: Network }) {
+export function TodaySummary({ position, weeks, network, onGoToWeek }: { position: PlanPosition; weeks: PeriodWeek[]; network: Network; onGoToWeek: (index: number) => void }) {
   const { t } = useApp();
   const styles = useStyles();
   const lines: string[] = [];
@@ -35,13 +35,9 @@ export function TodaySummary({ position, weeks, network }: { position: PlanPosit
   if (position.step) lines.push(t('tab.timeline.today.now', { title: position.step.title }));
   if (position.next) lines.push(t('tab.timeline.today.next', { title: position.next.title, when: stepWhen(position.next, weeks, t) }));
 
-  const goToToday = () => {
-    const row = document.getElementById(`timeline-week-${position.week}`);
-    row?.scrollIntoView({ block: 'center' });
-    row?.focus();
-  };
   return (
-    <div className={styles.box}>
+    // On paper the chart's caption says where today is.
+    <div className={styles.box} data-print-hidden>
       <div className={styles.text}>
         <Text className={styles.heading}>
           <KindIcon kind="today" />
@@ -49,7 +45,7 @@ export function TodaySummary({ position, weeks, network }: { position: PlanPosit
         </Text>
         {lines.map((line) => <Text key={line}>{line}</Text>)}
       </div>
-      {position.position === 'during' && <Button onClick={goToToday}>{t('tab.timeline.today.goTo')}</Button>}
+      {position.position === 'during' && <Button onClick={() => onGoToWeek(position.week)}>{t('tab.timeline.today.goTo')}</Button>}
     </div>
   );
 }

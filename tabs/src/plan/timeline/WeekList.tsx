@@ -5,7 +5,7 @@ import type { PlanPosition } from '@domain/phases';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { ContinuingStep, MeetingItem, StepCard, TodayMarker } from './TimelineItems';
-import type { WeekRow } from './weeks';
+import { deliveryStepOf, type WeekRow } from './weeks';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: 0, display: 'grid', maxWidth: '960px' },
@@ -25,6 +25,8 @@ const useStyles = makeStyles({
 });
 
 export interface WeekListProps {
+  /** The chart's text equivalent: its link moves focus here. */
+  id: string;
   rows: WeekRow[];
   weeks: PeriodWeek[];
   plan: PlanView;
@@ -35,17 +37,18 @@ export interface WeekListProps {
 }
 
 /** One row per ISO week of the period: week number and Monday, then what happens that week. */
-export function WeekList({ rows, weeks, plan, position, canEdit, onEdit, onRemove }: WeekListProps) {
+export function WeekList({ id, rows, weeks, plan, position, canEdit, onEdit, onRemove }: WeekListProps) {
   const { t } = useApp();
   const styles = useStyles();
   const todayIndex = position.position === 'during' ? position.week : undefined;
+  const deliveryStep = deliveryStepOf(plan.phasePlan?.steps ?? []);
   return (
-    <ol className={styles.list} aria-label={t('tab.timeline.weeksLabel')}>
+    <ol id={id} tabIndex={-1} className={styles.list} aria-label={t('tab.timeline.weeksLabel')} data-print-hidden>
       {rows.map(({ week, starting, continuing, meetings }) => {
         const isToday = week.index === todayIndex;
         const empty = !isToday && !starting.length && !continuing.length && !meetings.length;
         return (
-          <li key={week.index} id={`timeline-week-${week.index}`} tabIndex={isToday ? -1 : undefined} aria-current={isToday ? 'date' : undefined} className={mergeClasses(styles.row, isToday && styles.today)}>
+          <li key={week.index} id={`timeline-week-${week.index}`} tabIndex={-1} aria-current={isToday ? 'date' : undefined} className={mergeClasses(styles.row, isToday && styles.today)}>
             <div className={styles.when}>
               <Text className={styles.week}>{t('tab.timeline.weekLabel', { week: week.week })}</Text>
               <Text size={200}>{t('tab.timeline.monday', { date: formatDate(week.monday) })}</Text>
@@ -53,7 +56,7 @@ export function WeekList({ rows, weeks, plan, position, canEdit, onEdit, onRemov
             <div className={styles.items}>
               {isToday && <TodayMarker today={position.today} />}
               {starting.map((step) => (
-                <StepCard key={step.id} step={step} weeks={weeks} canEdit={canEdit} onEdit={() => onEdit(step)} onRemove={() => onRemove(step)} />
+                <StepCard key={step.id} step={step} weeks={weeks} canEdit={canEdit} onEdit={() => onEdit(step)} onRemove={() => onRemove(step)} deliveryOf={step.id === deliveryStep ? plan.network.id : undefined} />
               ))}
               {continuing.map((step) => <ContinuingStep key={step.id} step={step} />)}
               {meetings.map((m) => <MeetingItem key={m.id} meeting={m} meetings={plan.meetings} subthemes={plan.subthemes} />)}

@@ -32,3 +32,10 @@ export function weekRows(network: Pick<Network, 'startDate' | 'endDate'>, steps:
     meetings: ordered.filter((m) => weekIndexOf(network.startDate, m.date) === week.index),
   }));
 }
+
+/** The Chefforum step the delivery is handed over at: the last one, unless it is the start (Chefforum choosing the theme). */
+export function deliveryStepOf(steps: readonly PhaseStep[]): string | undefined {
+  const chefforum = steps.filter((s) => s.kind === 'chefforum').sort((a, b) => a.endWeek - b.endWeek || a.startWeek - b.startWeek);
+  const last = chefforum.at(-1);
+  return last && (last.endWeek > 1 || chefforum.length > 1) ? last.id : undefined;
+}
