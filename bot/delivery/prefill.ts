@@ -1,6 +1,7 @@
 import type { AnalysisNote, Delivery, Idea, NetworkAggregate, Recommendation } from '../domain/model';
 import { orderMeetings } from '../domain/labels';
 import { MAX } from '../domain/limits';
+import { patternKey } from '../domain/material';
 import { t, type Locale } from '../i18n';
 
 // "Leverance til Chefforum" starts from what the network already wrote and chose, never from private reflections.
@@ -26,8 +27,6 @@ function fit(text: string, max: number = MAX.medium): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** Patterns compare without case and surrounding spaces, as the analysis tab groups them: "Tillid" and "tillid " are one. */
-const patternKey = (pattern: string) => pattern.trim().toLocaleLowerCase('da');
 
 /** The prioritised notes as recommendations: one per pattern (at its first note's place), one per note without. */
 export function analysisRecommendations(aggregate: Pick<NetworkAggregate, 'analysisCategories' | 'analysisNotes'>, locale: Locale): Recommendation[] {

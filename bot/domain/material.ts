@@ -37,3 +37,6 @@ export function networkMaterial(aggregate: NetworkAggregate): { meetings: Meetin
   const placed = new Set(aggregate.meetings.map((m) => m.id));
   return { meetings, otherIdeas: aggregate.ideas.filter((i) => !i.meetingId || !placed.has(i.meetingId)) };
 }
+
+/** Two notes share a pattern when its words are the same, whatever the case or the spaces around them. */
+export const patternKey = (pattern: string) => pattern.trim().toLocaleLowerCase('da');

@@ -114,6 +114,7 @@ export const invitations = {
   'invitation.tab.col.status': 'Status',
   'invitation.tab.col.actions': 'Handlinger',
   'invitation.tab.reach.teams': 'Teams',
+  'invitation.tab.reach.teamsUnreachable': 'Teams – kan ikke nås nu: {reason}',
   'invitation.tab.reach.email': 'E-mail ({email})',
   'invitation.tab.reach.none': 'Hverken Teams eller e-mail',
   'invitation.tab.write': 'Skriv invitation',

@@ -111,6 +111,7 @@ export const invitations: Record<keyof typeof danish, string> = {
   'invitation.tab.col.status': 'Status',
   'invitation.tab.col.actions': 'Actions',
   'invitation.tab.reach.teams': 'Teams',
+  'invitation.tab.reach.teamsUnreachable': 'Teams – cannot be reached now: {reason}',
   'invitation.tab.reach.email': 'E-mail ({email})',
   'invitation.tab.reach.none': 'Neither Teams nor e-mail',
   'invitation.tab.write': 'Write invitation',

@@ -1,6 +1,8 @@
 import { analysisPresetLabel } from '@domain/labels';
 import type { AnalysisCategory, AnalysisNote } from '@domain/model';
 import type { Locale, MessageKey } from '@i18n';
+// Patterns compare without case and surrounding spaces: "Tillid" and "tillid " are one pattern (the delivery's draft too).
+import { patternKey } from '@domain/material';
 
 // Pure helpers of the analysis: categories in order, priorities, notes grouped by pattern across categories.
 
@@ -18,8 +20,6 @@ export const orderCategories = (categories: readonly AnalysisCategory[]) =>
 export const categoryTitle = (category: AnalysisCategory, locale: Locale) =>
   category.preset ? analysisPresetLabel(category.preset, locale) : category.title;
 
-/** Patterns compare without case and surrounding spaces: "Tillid" and "tillid " are one pattern. */
-export const patternKey = (pattern: string) => pattern.trim().toLocaleLowerCase('da');
 
 export interface PatternGroup {
   /** The pattern as first written. */

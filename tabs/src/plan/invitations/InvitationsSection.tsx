@@ -10,6 +10,9 @@ import { PlanSection } from '../../shared/PlanSection';
 import { CommonInvitation } from './CommonInvitation';
 import { PersonalInvitation } from './PersonalInvitation';
 import { InvitationStatus } from './InvitationStatus';
+import { useReach } from '../reach/useReach';
+import type { NetworkReach } from '../../shell/networkApi';
+import { personProblem, type Translate } from '../../../../bot/sending/view';
 
 const useStyles = makeStyles({
   heading: { margin: '20px 0 2px', fontSize: tokens.fontSizeBase500 },
@@ -48,6 +51,8 @@ export function InvitationsSection({ plan, reload }: SectionProps) {
   const table = useTableStyles();
   const { announce, region } = useAnnouncer();
   const { client, view, error, refresh } = useInvitations(plan.network.id);
+  // Whom the bot reaches in Teams now, so the table does not offer Teams where the card could not arrive.
+  const { reach } = useReach(plan.network.id, plan);
   const [open, setOpen] = useState<string>();
   const focusAfter = useFocusAfterRender();
   // The plan too: *Deltagere* shows the statuses.
@@ -77,7 +82,7 @@ export function InvitationsSection({ plan, reload }: SectionProps) {
           {view.personal.length === 0 ? (
             <p className={table.muted}>{t('invitation.tab.personal.none')}</p>
           ) : (
-            <PersonalTable personal={view.personal} onWrite={(p) => setOpen(p.participantId)} />
+            <PersonalTable personal={view.personal} reach={reach} onWrite={(p) => setOpen(p.participantId)} />
           )}
           {chosen && (
             <PersonalInvitation
@@ -98,7 +103,17 @@ export function InvitationsSection({ plan, reload }: SectionProps) {
   );
 }
 
-function PersonalTable({ personal, onWrite }: { personal: PersonalInvitationView[]; onWrite: (p: PersonalInvitationView) => void }) {
+/** How a person can be invited: Teams only where the bot really reaches them now (else why not), e-mail where there is one. */
+function reachText(p: PersonalInvitationView, reach: NetworkReach | undefined, t: Translate): string {
+  const email = p.email ? t('invitation.tab.reach.email', { email: p.email }) : undefined;
+  if (!p.hasTeams) return email ?? t('invitation.tab.reach.none');
+  const status = reach?.participants.find((r) => r.participantId === p.participantId)?.status;
+  if (!status || status === 'ok') return t('invitation.tab.reach.teams');
+  const teams = t('invitation.tab.reach.teamsUnreachable', { reason: personProblem(t, status).reason });
+  return email ? `${teams} · ${email}` : teams;
+}
+
+function PersonalTable({ personal, reach, onWrite }: { personal: PersonalInvitationView[]; reach?: NetworkReach; onWrite: (p: PersonalInvitationView) => void }) {
   const { t, locale } = useApp();
   const styles = useStyles();
   const table = useTableStyles();
@@ -121,7 +136,7 @@ function PersonalTable({ personal, onWrite }: { personal: PersonalInvitationView
                 <span className={styles.kind}>{participantKindLabel(p.kind, locale)}</span>
               </th>
               <td className={table.td}>
-                {p.hasTeams ? t('invitation.tab.reach.teams') : p.email ? t('invitation.tab.reach.email', { email: p.email }) : t('invitation.tab.reach.none')}
+                {reachText(p, reach, t)}
               </td>
               <td className={table.td}>
                 <InvitationStatus invitation={p} />
