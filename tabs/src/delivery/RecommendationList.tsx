@@ -1,4 +1,4 @@
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { Button, Field, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../shell/AppContext';
 import { byIds, useFocusAfterRender } from '../shared/formKit';
@@ -55,6 +55,8 @@ export function RecommendationList({ items, errors, onChange, announce, describe
   const styles = useStyles();
   const focusAfter = useFocusAfterRender();
   const [dragging, setDragging] = useState<string>();
+  // The dragged item, known at once: the browser asks about dropping before React has drawn the drag's state.
+  const dragged = useRef<string>(undefined);
   const [drop, setDrop] = useState<{ index: number; before: boolean }>();
   const name = (item: DraftRecommendation, index: number) => shorten(item.text) || t('tab.delivery.recommendation', { number: index + 1 });
 
@@ -87,13 +89,14 @@ export function RecommendationList({ items, errors, onChange, announce, describe
     move(index, to, (event.target as HTMLElement).id);
   };
 
-  const from = items.findIndex((item) => item.key === dragging);
+  const draggedIndex = () => items.findIndex((item) => item.key === dragged.current);
   const endDrag = () => {
+    dragged.current = undefined;
     setDragging(undefined);
     setDrop(undefined);
   };
   const onDragOver = (index: number) => (event: DragEvent<HTMLLIElement>) => {
-    if (from < 0) return;
+    if (draggedIndex() < 0) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
     const box = event.currentTarget.getBoundingClientRect();
@@ -101,6 +104,7 @@ export function RecommendationList({ items, errors, onChange, announce, describe
     if (drop?.index !== index || drop.before !== before) setDrop({ index, before });
   };
   const onDrop = (index: number) => (event: DragEvent<HTMLLIElement>) => {
+    const from = draggedIndex();
     if (from < 0) return;
     event.preventDefault();
     const box = event.currentTarget.getBoundingClientRect();
@@ -142,6 +146,7 @@ export function RecommendationList({ items, errors, onChange, announce, describe
                     event.dataTransfer.setData('text/plain', item.text);
                     const row = event.currentTarget.closest('li');
                     if (row) event.dataTransfer.setDragImage(row, 16, 16);
+                    dragged.current = item.key;
                     setDragging(item.key);
                   }}
                 >
