@@ -33,6 +33,7 @@ function parseArgs(argv: string[]) {
     participants: Number(value('participants') ?? (small ? 100 : 1000)),
     out: value('out'),
     noBuild: argv.includes('--no-build'),
+    baseline: value('baseline'),
     randomThrottle: value('random-throttle') === undefined ? undefined : Number(value('random-throttle')),
     limiterPerTenant: value('limiter-per-tenant'),
     channelLatencyMs: value('channel-latency-ms') === undefined ? undefined : Number(value('channel-latency-ms')),
@@ -88,7 +89,7 @@ async function main() {
       } else if (benchmark === 'load') {
         out = await runLargeNetwork(common);
       } else {
-        out = await runTabs({ ...common, build: !args.noBuild });
+        out = await runTabs({ ...common, build: !args.noBuild, ...(args.baseline !== undefined ? { baseline: args.baseline } : {}) });
       }
       const { text, ...rest } = out;
       results[benchmark] = { ...rest, wallMs: Date.now() - t };

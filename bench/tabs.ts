@@ -27,6 +27,29 @@ export interface TabsOptions {
   small: boolean;
   build: boolean;
   log: (line: string) => void;
+  /** An earlier run's JSON (bench/results/…) whose figures are shown beside this run's; '' for none. */
+  baseline?: string;
+}
+
+/** The run before the tabs were split (all sections and both languages in the first download; issue 17). */
+export const TABS_BASELINE = path.join(ROOT, 'bench', 'results', '2026-12-03-vm-tabs.json');
+
+interface Baseline {
+  file: string;
+  sizes: Map<string, number>;
+  ready: Map<string, number>;
+}
+
+function readBaseline(file: string | undefined): Baseline | undefined {
+  if (!file || !fs.existsSync(file)) return undefined;
+  const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { results?: { tabs?: { sizes?: { page: string; gzipKiB: number }[]; timings?: { subject: string; readyMedianMs: number }[] } } };
+  const tabs = json.results?.tabs;
+  if (!tabs) return undefined;
+  return {
+    file: path.relative(ROOT, file),
+    sizes: new Map((tabs.sizes ?? []).map((s) => [s.page, s.gzipKiB])),
+    ready: new Map((tabs.timings ?? []).map((t) => [t.subject, t.readyMedianMs])),
+  };
 }
 
 const CHROMIUM_ARGS = [
@@ -211,6 +234,18 @@ export async function runTabs(options: TabsOptions) {
     timings[1]!.vsExample = ratio(timings[1]!.readyMedianMs as number, timings[0]!.readyMedianMs as number);
     timings[0]!.vsExample = 1;
     for (const t of timings) t.readyVsDcl = ratio(t.readyMedianMs as number, t.domContentLoadedMs as number);
+    // Beside an earlier run (by default the one before the split): its figure and this run's ÷ it.
+    const baseline = readBaseline(options.baseline ?? TABS_BASELINE);
+    if (baseline) {
+      for (const row of sizes) {
+        const before = baseline.sizes.get(row.page as string);
+        if (before !== undefined) Object.assign(row, { beforeGzipKiB: before, vsBefore: ratio(row.gzipKiB as number, before) });
+      }
+      for (const t of timings) {
+        const before = baseline.ready.get(t.subject as string);
+        if (before !== undefined) Object.assign(t, { beforeReadyMs: before, vsBefore: ratio(t.readyMedianMs as number, before) });
+      }
+    }
 
     const text = [
       table(
@@ -224,6 +259,7 @@ export async function runTabs(options: TabsOptions) {
           { key: 'cssGzipKiB', title: 'CSS gzip' },
           { key: 'gzipRatio', title: 'gzip÷raw' },
           { key: 'lazyGzipKiB', title: 'later (lazy) gzip' },
+          ...(baseline ? [{ key: 'beforeGzipKiB', title: 'before: gzip KiB' }, { key: 'vsBefore', title: '÷ before' }] : []),
         ],
         sizes,
       ),
@@ -242,11 +278,13 @@ export async function runTabs(options: TabsOptions) {
           { key: 'apiGetMs', title: 'GET network ms' },
           { key: 'readyVsDcl', title: 'ready÷DCL' },
           { key: 'vsExample', title: '÷ example' },
+          ...(baseline ? [{ key: 'beforeReadyMs', title: 'before: ready ms' }, { key: 'vsBefore', title: '÷ before' }] : []),
         ],
         timings,
       ),
-    ].join('\n');
-    return { text, buildMs: buildMs && round(buildMs), sizes, served, timings };
+      baseline ? `  before: ${baseline.file} (load average and machine in that file)` : '',
+    ].filter(Boolean).join('\n');
+    return { text, buildMs: buildMs && round(buildMs), sizes, served, timings, baseline: baseline?.file };
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }

@@ -38,9 +38,62 @@ export function adviseOnPlan(aggregate: NetworkAggregate): Advice[] {
   ];
 }
 
-export function localizeAdvice(advice: Advice[], locale: Locale): { message: string; refs: string[] }[] {
-  return advice.map((item) => ({ message: t(locale, item.key, item.params), refs: item.refs ?? [] }));
+/** The part of the plan an advice is about: it is shown there (and counted in the one line above the sections). */
+export type AdviceSection = 'participants' | 'planner';
+
+/** Advice of the same kind, counted together: "4 møder uden kernedeltagere" instead of four lines. */
+export type AdviceGroupKey = 'coreGroupSize' | 'meetingWithoutCore' | 'externalPerspective' | 'participantInNoMeeting' | 'competenceUncovered';
+
+/** Where each advice goes and what it is counted with; a new advice key without a place is a type error here. */
+type AdviceKey = Exclude<Extract<MessageKey, `advice.${string}`>, `advice.group.${string}`>;
+const PLACES: Record<AdviceKey, { group: AdviceGroupKey; section: AdviceSection }> = {
+  'advice.tooFewCore': { group: 'coreGroupSize', section: 'participants' },
+  'advice.tooManyCore': { group: 'coreGroupSize', section: 'participants' },
+  'advice.noExternalPerspective': { group: 'externalPerspective', section: 'participants' },
+  'advice.competenceUncovered.professionalExpertise': { group: 'competenceUncovered', section: 'participants' },
+  'advice.competenceUncovered.publicAdministrationFrameworks': { group: 'competenceUncovered', section: 'participants' },
+  'advice.competenceUncovered.resourcesAndBacking': { group: 'competenceUncovered', section: 'participants' },
+  // Who comes when is said in the planning tool: that is where a meeting without core or a participant in none is fixed.
+  'advice.meetingWithoutCore': { group: 'meetingWithoutCore', section: 'planner' },
+  'advice.closingMeetingWithoutCore': { group: 'meetingWithoutCore', section: 'planner' },
+  'advice.participantInNoMeeting': { group: 'participantInNoMeeting', section: 'planner' },
+};
+
+export function placeOfAdvice(key: MessageKey): { group: AdviceGroupKey; section: AdviceSection } {
+  return PLACES[key as AdviceKey];
 }
+
+/** One advice as the tabs get it: the message in the caller's language, what it is about, and where it is shown. */
+export interface LocalizedAdvice {
+  message: string;
+  refs: string[];
+  group: AdviceGroupKey;
+  section: AdviceSection;
+}
+
+export function localizeAdvice(advice: Advice[], locale: Locale): LocalizedAdvice[] {
+  return advice.map((item) => ({ message: t(locale, item.key, item.params), refs: item.refs ?? [], ...placeOfAdvice(item.key) }));
+}
+
+export interface AdviceGroup<T> {
+  group: AdviceGroupKey;
+  section: AdviceSection;
+  items: T[];
+}
+
+/** Advice of one kind together, in the order the kinds first come; within a kind, in the order given. */
+export function groupAdvice<T extends { group: AdviceGroupKey; section: AdviceSection }>(advice: readonly T[]): AdviceGroup<T>[] {
+  const groups = new Map<AdviceGroupKey, AdviceGroup<T>>();
+  for (const item of advice) {
+    const group = groups.get(item.group) ?? { group: item.group, section: item.section, items: [] };
+    group.items.push(item);
+    groups.set(item.group, group);
+  }
+  return [...groups.values()];
+}
+
+/** The group's counted title ("{count, plural, one {# møde …} other {# møder …}}"): fill in `count` with the items' number. */
+export const adviceGroupTitleKey = (group: AdviceGroupKey): MessageKey => `advice.group.${group}`;
 
 const isCore = (participant: Participant) => participant.kind === 'core';
 

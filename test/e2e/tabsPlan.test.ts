@@ -55,7 +55,9 @@ describe('the plan tab: participants, meetings, planning tool and print view', (
     await app?.stop();
   });
 
-  const advice = (p: Page) => p.getByRole('region', { name: 'Gode råd til planen' });
+  // The advice about the section shown: a bar at the section's top, grouped and counted; its details behind a button.
+  const advice = (p: Page) => p.getByRole('region', { name: /^Gode råd: / });
+  const openAdviceDetails = (p: Page) => advice(p).getByRole('button', { name: 'Vis detaljer' }).click();
   const openSection = async (p: Page, name: string, heading: string) => {
     await p.getByRole('tab', { name }).click();
     await p.getByRole('heading', { level: 2, name: heading }).waitFor();
@@ -88,6 +90,8 @@ describe('the plan tab: participants, meetings, planning tool and print view', (
   test('the leader registers participants; the core-group advice and the competence diamond follow', async () => {
     page = await openTab(browser, app.url, planUrl('participants'));
     await page.getByRole('heading', { level: 2, name: 'Deltagere' }).waitFor();
+    await expect(advice(page).getByText('Kernegruppen er ikke på 4-6 deltagere', { exact: false })).toBeVisibleSoon();
+    await openAdviceDetails(page);
     await expect(advice(page).getByText('Antal kernedeltagere: 0')).toBeVisibleSoon();
 
     await addParticipant(page, {
@@ -221,6 +225,7 @@ describe('the plan tab: participants, meetings, planning tool and print view', (
 
   test('the leader fills the planning tool per meeting; the advice on meetings without core participants follows', async () => {
     await openSection(page, 'Planlægningsredskab', 'Planlægningsredskab');
+    await openAdviceDetails(page);
     await expect(advice(page).getByText('Der er ingen kernedeltagere på netværksmøde 1.', { exact: false })).toBeVisibleSoon();
     await expect(advice(page).getByText('Jens Jensen er ikke sat på noget møde endnu.')).toBeVisibleSoon();
 
@@ -230,10 +235,12 @@ describe('the plan tab: participants, meetings, planning tool and print view', (
     await assign(page, meeting1, 'Netværksmøde 1 af 2', 'Helle Hansen', 'Bidrager med viden om borgerrettede tilbud', { type: 'Workshop m. borgere, deltager' });
     await assign(page, meeting1, 'Netværksmøde 1 af 2', 'Søren Sørensen', 'Modtager ydelse X', { type: 'Workshop, deltager' });
 
-    const jensRow = meeting1.getByRole('row', { name: /Jens Jensen, ØS/ });
-    await expect(jensRow.getByRole('cell', { name: 'Oplæg om deleøkonomi i Økonomi og Styring' })).toBeVisibleSoon();
-    await expect(jensRow.getByRole('cell', { name: 'Workshop, facilitator' })).toBeVisibleSoon();
-    await expect(meeting1.getByRole('row', { name: /Helle Hansen, SPO/ }).getByRole('cell', { name: 'Workshop m. borgere, deltager' })).toBeVisibleSoon();
+    // Each row is edited where it stands: its contribution and form are fields in the table.
+    const jens = 'Jens Jensen på Netværksmøde 1 af 2';
+    const helle = 'Helle Hansen på Netværksmøde 1 af 2';
+    await expect(meeting1.getByRole('button', { name: `Bidrag: ${jens}: Oplæg om deleøkonomi i Økonomi og Styring` })).toBeVisibleSoon();
+    await expect(meeting1.getByRole('button', { name: `Inddragelsesform: ${jens}: Workshop, facilitator` })).toBeVisibleSoon();
+    await expect(meeting1.getByRole('button', { name: `Inddragelsesform: ${helle}: Workshop m. borgere, deltager` })).toBeVisibleSoon();
     // Core participants come first in the meeting's table.
     const order = await meeting1.locator('tbody th[scope="row"]').allInnerTexts();
     expect(order.map((text) => text.split('\n')[0])).toEqual(['Helle Hansen, SPO', 'Jens Jensen, ØS', 'Søren Sørensen, Borger, modtager hjemmehjælp']);
@@ -244,13 +251,29 @@ describe('the plan tab: participants, meetings, planning tool and print view', (
     expect(stored.find((a: { contribution: string }) => a.contribution.startsWith('Oplæg')).involvementForm).toBe('workshopFacilitator');
     expect(stored.find((a: { contribution: string }) => a.contribution.startsWith('Bidrager')).involvementForm).toBe('Workshop m. borgere, deltager');
 
-    // Edit a row: the contribution changes, the person stays.
-    await meeting1.getByRole('button', { name: 'Rediger Helle Hansen på Netværksmøde 1 af 2' }).click();
-    const edit = page.getByRole('form', { name: 'Rediger Helle Hansen på Netværksmøde 1 af 2' });
-    await edit.getByLabel('Hvad skal personen bidrage med?').fill('Viden om Y fra SPO');
-    await edit.getByRole('button', { name: 'Gem' }).click();
-    await edit.waitFor({ state: 'detached' });
-    await expect(meeting1.getByRole('cell', { name: 'Viden om Y fra SPO' })).toBeVisibleSoon();
+    // Edit in place: type, Tab on — saved as the field is left, "Gemt kl. …" under it, no dialog.
+    await meeting1.getByRole('button', { name: new RegExp(`^Bidrag: ${helle}:`) }).click();
+    const helleContribution = meeting1.getByRole('textbox', { name: `Bidrag: ${helle}` });
+    await helleContribution.fill('Viden om Y fra SPO');
+    await page.keyboard.press('Tab');
+    await expect(meeting1.getByRole('row', { name: /Helle Hansen, SPO/ }).getByText(/^Gemt kl\. \d\d\.\d\d$/)).toBeVisibleSoon();
+    const saved = (await lene.get(`/api/networks/${networkId}`)).body.assignments;
+    expect(saved.find((a: { contribution: string }) => a.contribution === 'Viden om Y fra SPO')).toBeDefined();
+    // A form picked from the suggestions is saved as soon as it is picked.
+    await meeting1.getByRole('button', { name: new RegExp(`^Inddragelsesform: ${helle}:`) }).click();
+    const helleForm = meeting1.getByRole('combobox', { name: `Inddragelsesform: ${helle}` });
+    await helleForm.fill('');
+    await helleForm.pressSequentially('Opl');
+    await page.getByRole('option', { name: 'Oplæg', exact: true }).click();
+    const formOf = async () => (await lene.get(`/api/networks/${networkId}`)).body.assignments.find((a: { contribution: string }) => a.contribution === 'Viden om Y fra SPO').involvementForm;
+    for (let tries = 0; (await formOf()) !== 'presentation' && tries < 50; tries++) await page.waitForTimeout(100);
+    expect(await formOf()).toBe('presentation');
+    // The leader's own words again, typed and left with Tab: stored as written.
+    await meeting1.getByRole('button', { name: new RegExp(`^Inddragelsesform: ${helle}:`) }).click();
+    await helleForm.fill('Workshop m. borgere, deltager');
+    await page.keyboard.press('Tab');
+    for (let tries = 0; (await formOf()) !== 'Workshop m. borgere, deltager' && tries < 50; tries++) await page.waitForTimeout(100);
+    expect(await formOf()).toBe('Workshop m. borgere, deltager');
 
     await screenshot(page, 'tabs-plan-planner');
     await expectNoViolations(page, 'planner per meeting');

@@ -68,7 +68,8 @@ describe('reach and send outcomes in the tabs', () => {
     await page.reload();
     const reach = panel(page);
     await reach.getByText('Netværket er ikke knyttet til en kanal, så botten kan ikke lægge dagsordener og idé-parkeringspladsen i en kanal.').waitFor();
-    await reach.getByText('Sådan gør du:').waitFor();
+    // Two lines say what is wrong; who and what to do are one click away.
+    await reach.getByText('Hvem og hvorfor – og sådan gør du').click();
     expect(await reach.getByRole('listitem').allInnerTexts()).toEqual(
       expect.arrayContaining([
         'Åbn netværkets team og kanal i Teams.',

@@ -174,7 +174,7 @@ describe('theme and timeline of the plan', () => {
     await lene.put(`/api/networks/${id}/theme`, { theme: 'Socialøkonomiske virksomheder', whyInteresting: 'Nye job til ledige.' });
     const page = await openPlan(id, 'theme');
     for (const title of ['Hvilke typer virksomheder findes der?', 'Opstart af ny virksomhed']) {
-      await page.getByLabel('Undertema', { exact: false }).last().fill(title);
+      await page.getByRole('textbox', { name: /^Undertema/ }).last().fill(title);
       await page.getByRole('button', { name: 'Tilføj undertema' }).click();
       await page.getByRole('listitem').filter({ hasText: title }).first().waitFor();
     }

@@ -157,4 +157,10 @@ export const domain = {
   'send.skippedAt': 'Blev ikke sendt ({date} kl. {time}): {reason}',
   'send.retrying': 'Sendes … Teams bad botten vente, så den prøver igen {date} kl. {time}.',
   'send.sending': 'Sendes nu …',
+  // advice grouped and counted (issue 17): the title of each kind of advice, with how many there are
+  'advice.group.coreGroupSize': 'Kernegruppen er ikke på 4-6 deltagere',
+  'advice.group.meetingWithoutCore': '{count, plural, one {# møde uden kernedeltagere} other {# møder uden kernedeltagere}}',
+  'advice.group.externalPerspective': 'Ingen eksterne perspektiver',
+  'advice.group.participantInNoMeeting': '{count, plural, one {# deltager er ikke sat på noget møde} other {# deltagere er ikke sat på noget møde}}',
+  'advice.group.competenceUncovered': '{count, plural, one {# område i kompetencediamanten er ikke dækket} other {# områder i kompetencediamanten er ikke dækket}}',
 } as const;

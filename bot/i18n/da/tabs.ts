@@ -185,4 +185,9 @@ export const tabs = {
   'tab.delivery.status.referenceLeader': 'Referenceleder: {name}',
   'tab.delivery.status.needsReferenceLeader': 'Netværket har ingen referenceleder endnu, så leverancen kan ikke sendes til referencelederen. Vælg en referenceleder under Deltagere først.',
   'tab.delivery.status.chooseReferenceLeader': 'Vælg referenceleder under Deltagere i planen',
+  // a part of a page loaded on demand (tabs/src/shell/lazyPart.tsx, issue 17: the tab opens fast)
+  'tab.lazy.loading': 'Henter afsnittet …',
+  'tab.lazy.failedTitle': 'Afsnittet kunne ikke vises',
+  'tab.lazy.failed': 'Det kan skyldes en afbrudt forbindelse eller en ny version af appen. Genindlæs siden.',
+  'tab.lazy.reload': 'Genindlæs siden',
 } as const;

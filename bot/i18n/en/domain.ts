@@ -159,4 +159,10 @@ export const domain: Record<keyof typeof danish, string> = {
   'send.skippedAt': 'Not sent ({date} at {time}): {reason}',
   'send.retrying': 'Sending … Teams asked the bot to wait, so it tries again on {date} at {time}.',
   'send.sending': 'Sending now …',
+  // advice grouped and counted (issue 17): the title of each kind of advice, with how many there are
+  'advice.group.coreGroupSize': 'The core group is not 4-6 participants',
+  'advice.group.meetingWithoutCore': '{count, plural, one {# meeting without core participants} other {# meetings without core participants}}',
+  'advice.group.externalPerspective': 'No external perspectives',
+  'advice.group.participantInNoMeeting': '{count, plural, one {# participant is not planned for any meeting} other {# participants are not planned for any meeting}}',
+  'advice.group.competenceUncovered': '{count, plural, one {# area of the competence diamond is not covered} other {# areas of the competence diamond are not covered}}',
 };

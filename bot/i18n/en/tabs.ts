@@ -187,4 +187,9 @@ export const tabs: Record<keyof typeof danish, string> = {
   'tab.delivery.status.referenceLeader': 'Reference leader: {name}',
   'tab.delivery.status.needsReferenceLeader': 'The network has no reference leader yet, so the delivery cannot be sent to the reference leader. Choose a reference leader under Participants first.',
   'tab.delivery.status.chooseReferenceLeader': 'Choose a reference leader under Participants in the plan',
+  // a part of a page loaded on demand (tabs/src/shell/lazyPart.tsx, issue 17: the tab opens fast)
+  'tab.lazy.loading': 'Loading the section …',
+  'tab.lazy.failedTitle': 'The section could not be shown',
+  'tab.lazy.failed': 'The connection may have dropped, or a new version of the app was installed. Reload the page.',
+  'tab.lazy.reload': 'Reload the page',
 };

@@ -2,7 +2,8 @@ import { useRef, type FormEvent } from 'react';
 import { Button, Field, Input, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { MessageKey } from '@i18n';
 import { useApp } from '../shell/AppContext';
-import { SaveFailureBar, useFocusAfterRender } from '../shared/formKit';
+import { CheckIcon, SaveFailureBar, useFocusAfterRender } from '../shared/formKit';
+import { formatClock } from '../shared/formatDateTime';
 import { DisseminationTable } from './DisseminationTable';
 import { FIELD_LABEL, FillFromSuggestion } from './FillFromSuggestion';
 import { RecommendationList } from './RecommendationList';
@@ -39,7 +40,7 @@ const headingId = (field: string) => `delivery-${field}-heading`;
 const hintId = (field: string) => `delivery-${field}-hint`;
 
 export function DeliveryEditor({ state, announce }: { state: DeliveryDraftState; announce: (message: string) => void }) {
-  const { t } = useApp();
+  const { t, locale } = useApp();
   const styles = useStyles();
   const formRef = useRef<HTMLFormElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
@@ -129,6 +130,12 @@ export function DeliveryEditor({ state, announce }: { state: DeliveryDraftState;
           </Button>
         )}
         <div role="status">{state.saving ? <Spinner size="tiny" label={t('tab.delivery.saving')} /> : state.dirty ? <Text>{t('tab.delivery.unsaved')}</Text> : null}</div>
+        {/* Seen as well as announced (issue 17); outside the status region, which the announcement already speaks for. */}
+        {!state.saving && !state.dirty && !state.failure && state.savedAt && (
+          <Text data-testid="saved-at">
+            <CheckIcon /> {t('tab.savedAt', { time: formatClock(state.savedAt, locale) })}
+          </Text>
+        )}
       </div>
     </form>
   );

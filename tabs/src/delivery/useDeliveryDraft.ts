@@ -66,6 +66,7 @@ export function useDeliveryDraft(plan: PlanView, reload: () => Promise<void>) {
     save,
     saving: saver.saving,
     failure: saver.failure,
+    savedAt: saver.savedAt,
     /** Back to what is saved. */
     reset: () => {
       setDraft(baseline);

@@ -1,48 +1,45 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, makeStyles } from '@fluentui/react-components';
 import type { MessageKey } from '@i18n';
 import { useApp } from '../shell/AppContext';
 import { usePlan } from '../shell/usePlan';
+import { lazyPart, whenIdle, type LazyPart } from '../shell/lazyPart';
 import type { SectionProps } from './SectionProps';
-import { ThemeSection } from './theme/ThemeSection';
-import { ParticipantsSection } from './participants/ParticipantsSection';
-import { InvitationsSection } from './invitations/InvitationsSection';
-import { MeetingsSection } from './meetings/MeetingsSection';
-import { PlannerSection } from './planner/PlannerSection';
-import { TimelineSection } from './timeline/TimelineSection';
-import { AgendaSection } from './agenda/AgendaSection';
-import { ReflectionsSection } from './reflections/ReflectionsSection';
-import { CalendarSection } from './calendar/CalendarSection';
-import { SummarySection } from './summary/SummarySection';
-import { AnalysisSection } from './analysis/AnalysisSection';
-import { PrintView } from './print/PrintView';
 import { ReachPanel } from './reach/ReachPanel';
 import { TabLink } from '../networks/TabLink';
+import { AdviceBox } from './advice/AdviceBox';
 
+// Each section is its own chunk, downloaded when it is first shown (or preloaded, below): the page's first
+// download holds only the shell, the plan's frame and what every section shares.
 const SECTIONS = [
-  { id: 'theme', label: 'tab.plan.theme', Component: ThemeSection },
-  { id: 'participants', label: 'tab.plan.participants', Component: ParticipantsSection },
+  { id: 'theme', label: 'tab.plan.theme', ...lazyPart(() => import('./theme/ThemeSection').then((m) => m.ThemeSection)) },
+  { id: 'participants', label: 'tab.plan.participants', ...lazyPart(() => import('./participants/ParticipantsSection').then((m) => m.ParticipantsSection)) },
   // The personal and common invitations (handbook: "Indled kontakt til potentielle deltagere"): for the leaders only, like the API.
-  { id: 'invitations', label: 'invitation.tab.section', Component: InvitationsSection, leadersOnly: true },
-  { id: 'meetings', label: 'tab.plan.meetings', Component: MeetingsSection },
-  { id: 'planner', label: 'tab.plan.planner', Component: PlannerSection },
-  { id: 'agenda', label: 'tab.plan.agenda', Component: AgendaSection },
+  { id: 'invitations', label: 'invitation.tab.section', ...lazyPart(() => import('./invitations/InvitationsSection').then((m) => m.InvitationsSection)), leadersOnly: true },
+  { id: 'meetings', label: 'tab.plan.meetings', ...lazyPart(() => import('./meetings/MeetingsSection').then((m) => m.MeetingsSection)) },
+  { id: 'planner', label: 'tab.plan.planner', ...lazyPart(() => import('./planner/PlannerSection').then((m) => m.PlannerSection)) },
+  { id: 'agenda', label: 'tab.plan.agenda', ...lazyPart(() => import('./agenda/AgendaSection').then((m) => m.AgendaSection)) },
   // Who got the questions and who answered: for the leaders only (the API answers 403 to others).
-  { id: 'reflections', label: 'tab.plan.reflections', Component: ReflectionsSection, leadersOnly: true },
+  { id: 'reflections', label: 'tab.plan.reflections', ...lazyPart(() => import('./reflections/ReflectionsSection').then((m) => m.ReflectionsSection)), leadersOnly: true },
   // After each meeting: the joint summary beside what participants shared; everybody reads it, the leaders write it.
-  { id: 'summary', label: 'tab.plan.summary', Component: SummarySection },
+  { id: 'summary', label: 'tab.plan.summary', ...lazyPart(() => import('./summary/SummarySection').then((m) => m.SummarySection)) },
   // The closing meeting's analysis by categories: everybody sees all material and writes notes.
-  { id: 'analysis', label: 'tab.plan.analysis', Component: AnalysisSection },
+  { id: 'analysis', label: 'tab.plan.analysis', ...lazyPart(() => import('./analysis/AnalysisSection').then((m) => m.AnalysisSection)) },
   // Booking the series in calendars (Graph or .ics files): for the leaders only, like the API.
-  { id: 'calendar', label: 'tab.plan.calendar', Component: CalendarSection, leadersOnly: true },
-  { id: 'timeline', label: 'tab.plan.timeline', Component: TimelineSection },
-] as const satisfies readonly { id: string; label: MessageKey; Component: (props: SectionProps) => unknown; leadersOnly?: boolean }[];
+  { id: 'calendar', label: 'tab.plan.calendar', ...lazyPart(() => import('./calendar/CalendarSection').then((m) => m.CalendarSection)), leadersOnly: true },
+  { id: 'timeline', label: 'tab.plan.timeline', ...lazyPart(() => import('./timeline/TimelineSection').then((m) => m.TimelineSection)) },
+] as const satisfies readonly ({ id: string; label: MessageKey; leadersOnly?: boolean } & LazyPart<SectionProps>)[];
+
+const printView = lazyPart(() => import('./print/PrintView').then((m) => m.PrintView));
+
+// The section the page opens on (or the print view) downloads at once, beside the plan's own request.
+const printing = new URLSearchParams(window.location.search).get('view') === 'print';
+void (printing ? printView : (SECTIONS.find((s) => s.id === window.location.hash.slice(1)) ?? SECTIONS[0])).preload().catch(() => undefined);
+const preload = (s: { preload: () => Promise<unknown> }) => void s.preload().catch(() => undefined);
 
 type SectionId = (typeof SECTIONS)[number]['id'];
 
 const useStyles = makeStyles({
-  advice: { margin: '12px 0' },
-  adviceList: { margin: '4px 0 0', paddingInlineStart: '20px' },
   next: { margin: '24px 0 0', maxWidth: '75ch' },
 });
 
@@ -53,12 +50,20 @@ export function PlanPage() {
   const networkId = new URLSearchParams(window.location.search).get('networkId') ?? undefined;
   const { plan, error, reload, canEdit } = usePlan(networkId);
   const [section, setSection] = useState<SectionId>(() => (window.location.hash.slice(1) as SectionId) || 'theme');
+  // Once the section is drawn and the browser idles, the next one along the tabs (the likely next step).
+  const loaded = !!plan;
+  useEffect(() => {
+    if (!loaded) return;
+    const index = SECTIONS.findIndex((s) => s.id === section);
+    const next = SECTIONS[index + 1];
+    return next ? whenIdle(() => preload(next)) : undefined;
+  }, [section, loaded]);
 
   if (error) return <MessageBar intent="error"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>;
   if (!plan) return <Spinner label={t('tab.loading')} />;
-  if (new URLSearchParams(window.location.search).get('view') === 'print') return <PrintView plan={plan} />;
+  if (printing) return <printView.Part plan={plan} />;
   const sections = SECTIONS.filter((s) => canEdit || !('leadersOnly' in s));
-  const Current = sections.find((s) => s.id === section)?.Component ?? ThemeSection;
+  const Current = (sections.find((s) => s.id === section) ?? SECTIONS[0]).Part;
   return (
     <main>
       <h1>{plan.network.name}</h1>
@@ -67,21 +72,7 @@ export function PlanPage() {
           {t('tab.links.delivery')}
         </TabLink>
       </nav>
-      <section aria-label={t('tab.plan.advice')} className={styles.advice}>
-        {plan.advice.length > 0 && (
-          // One box for all advice: a young plan has many, and stacked bars pushed the plan out of sight.
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t('tab.plan.adviceCount', { count: plan.advice.length })}</MessageBarTitle>
-              <ul className={styles.adviceList}>
-                {plan.advice.map((advice) => (
-                  <li key={advice.message}>{advice.message}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        )}
-      </section>
+      <AdviceBox advice={plan.advice} />
       {canEdit && <ReachPanel plan={plan} />}
       <TabList
         selectedValue={sections.some((s) => s.id === section) ? section : 'theme'}
@@ -91,7 +82,7 @@ export function PlanPage() {
         }}
       >
         {sections.map((s) => (
-          <Tab key={s.id} value={s.id}>
+          <Tab key={s.id} value={s.id} onPointerEnter={() => preload(s)} onFocus={() => preload(s)}>
             {t(s.label)}
           </Tab>
         ))}

@@ -1,7 +1,8 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
 import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../shell/AppContext';
-import { SaveFailureBar, type SaveFailure } from './formKit';
+import { CheckIcon, SaveFailureBar, type SaveFailure } from './formKit';
+import { formatClock } from './formatDateTime';
 
 const useStyles = makeStyles({
   form: {
@@ -17,7 +18,8 @@ const useStyles = makeStyles({
   rowForm: { padding: '12px 16px', marginBlock: '8px', maxWidth: '900px' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   rowHeading: { fontSize: tokens.fontSizeBase300 },
-  buttons: { display: 'flex', gap: '8px', alignItems: 'center' },
+  buttons: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+  saved: { display: 'inline-flex', gap: '4px', alignItems: 'center', color: tokens.colorPaletteGreenForeground1 },
 });
 
 interface Props {
@@ -32,12 +34,14 @@ interface Props {
   onCancel: () => void;
   submitLabel?: string;
   testId?: string;
+  /** When the form was last saved, for forms that stay open after saving (agenda, summary): "✓ Gemt kl. 14.32" beside Save. */
+  savedAt?: Date;
   children: ReactNode;
 }
 
 /** The frame every add/edit form of the plan shares: heading, fields, what went wrong, save · cancel · spinner. */
-export function EditForm({ title, row, saving, failure, onReload, onSubmit, onCancel, submitLabel, testId, children }: Props) {
-  const { t } = useApp();
+export function EditForm({ title, row, saving, failure, onReload, onSubmit, onCancel, submitLabel, testId, savedAt, children }: Props) {
+  const { t, locale } = useApp();
   const styles = useStyles();
   const headingId = useId();
   const Heading = row ? 'h4' : 'h3';
@@ -54,6 +58,13 @@ export function EditForm({ title, row, saving, failure, onReload, onSubmit, onCa
         </Button>
         <Button onClick={onCancel}>{t('tab.cancel')}</Button>
         {saving && <Spinner size="tiny" label={t('tab.planner.saving')} />}
+        {/* Seen as well as announced (the section's live region says it to screen readers): not a second live region. */}
+        {!saving && !failure && savedAt && (
+          <span className={styles.saved} data-testid="saved-at">
+            <CheckIcon />
+            {t('tab.savedAt', { time: formatClock(savedAt, locale) })}
+          </span>
+        )}
       </div>
     </form>
   );
@@ -63,6 +74,9 @@ export function EditForm({ title, row, saving, failure, onReload, onSubmit, onCa
 export interface DraftFormState {
   saving: boolean;
   failure?: SaveFailure;
+  /** When it was last saved; with unsaved changes since then the form says so instead. */
+  savedAt?: Date;
+  dirty?: boolean;
   save(): Promise<boolean>;
   reset(): void;
   reloadLatest(): Promise<void>;
@@ -73,6 +87,7 @@ export function draftFormProps(state: DraftFormState, announce: (message: string
   return {
     saving: state.saving,
     failure: state.failure,
+    savedAt: state.dirty ? undefined : state.savedAt,
     onReload: async () => {
       await state.reloadLatest();
       announce(keptMessage);

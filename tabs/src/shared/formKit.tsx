@@ -75,6 +75,8 @@ export function changedFields<T extends object>(next: T, before: Partial<Record<
 export function useSaver(fields: readonly string[]) {
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<SaveFailure>();
+  /** When the last save went through: shown beside the Save button ("Gemt kl. 14.32"), not only announced. */
+  const [savedAt, setSavedAt] = useState<Date>();
   const fieldNames = useRef(fields);
   const run = useCallback(
     async (work: () => Promise<void>): Promise<boolean> => {
@@ -82,6 +84,7 @@ export function useSaver(fields: readonly string[]) {
       setFailure(undefined);
       try {
         await work();
+        setSavedAt(new Date());
         return true;
       } catch (error) {
         setFailure(toFailure(error, fieldNames.current));
@@ -93,7 +96,7 @@ export function useSaver(fields: readonly string[]) {
     [],
   );
   const clear = useCallback(() => setFailure(undefined), []);
-  return { saving, failure, run, clear, setFailure };
+  return { saving, failure, savedAt, run, clear, setFailure };
 }
 
 /**
@@ -132,6 +135,8 @@ const useStyles = makeStyles({
   list: { margin: '4px 0 0', paddingInlineStart: '20px' },
   detail: { display: 'block', marginTop: '4px' },
   hidden: visuallyHidden,
+  // Never display:none when empty: a live region must be in the accessibility tree before its text comes.
+  shownStatus: { display: 'flex', gap: '6px', alignItems: 'center', marginBlock: '4px', color: tokens.colorPaletteGreenForeground1, ':empty': { marginBlock: 0 } },
 });
 
 /**
@@ -234,8 +239,12 @@ export function VisuallyHidden({ children }: { children: ReactNode }) {
   return <span className={useStyles().hidden}>{children}</span>;
 }
 
-/** A polite live region: "Jens Jensen er gemt." after a save, so the result is announced, not only seen. */
-export function useAnnouncer() {
+/**
+ * A polite live region: "Jens Jensen er gemt." after a save, so the result is announced, not only seen. `visible`:
+ * shown on screen as well (✓ and the text), for sections whose forms close when saved, so nothing is confirmed to
+ * screen readers only.
+ */
+export function useAnnouncer({ visible = false }: { visible?: boolean } = {}) {
   const [message, setMessage] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const announce = useCallback((text: string) => {
@@ -245,8 +254,18 @@ export function useAnnouncer() {
     timer.current = setTimeout(() => setMessage(text), 50);
   }, []);
   useEffect(() => () => clearTimeout(timer.current), []);
-  const region = (
-    <div role="status" aria-live="polite" className={useStyles().hidden}>
+  const styles = useStyles();
+  const region = visible ? (
+    <div role="status" aria-live="polite" className={styles.shownStatus} data-testid="section-status">
+      {message && (
+        <>
+          <CheckIcon />
+          <span>{message}</span>
+        </>
+      )}
+    </div>
+  ) : (
+    <div role="status" aria-live="polite" className={styles.hidden}>
       {message}
     </div>
   );

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MessageKey } from '@i18n';
 import { Button, Field, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { createApi, DEV_USER_KEY, ApiError } from './api';
-import { detectHost, type Host } from './host';
+import { createApi, DEV_USER_KEY, ApiError, type Api } from './api';
+import { detectHost, guessLocale, type Host } from './host';
 import { fluentTheme } from './theme';
 import { AppContext, translator, useApp, type Me } from './AppContext';
+import { loadCatalogue } from './i18n';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', padding: '16px 24px 48px', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1 },
@@ -13,7 +14,8 @@ const useStyles = makeStyles({
 
 /** Every tab page: finds its host, theme and language, who the user is, then renders the page. */
 /** `title`: the page's name in the message catalogue; the browser/Teams title follows the user's language. */
-export function AppShell({ children, title }: { children: ReactNode; title: MessageKey }) {
+/** `onApi`: called once the API can be asked (before "who am I" is answered), to start the page's own request. */
+export function AppShell({ children, title, onApi }: { children: ReactNode; title: MessageKey; onApi?: (api: Api) => void }) {
   const [host, setHost] = useState<Host>();
   const [theme, setTheme] = useState<Host['theme']>('default');
   const [me, setMe] = useState<Me>();
@@ -21,7 +23,8 @@ export function AppShell({ children, title }: { children: ReactNode; title: Mess
   const styles = useStyles();
 
   useEffect(() => {
-    detectHost().then((detected) => {
+    // Inside Teams the user's language is known only now: its catalogue first (already here when the guess was right).
+    detectHost().then((detected) => loadCatalogue(detected.locale).then(() => detected)).then((detected) => {
       setHost(detected);
       setTheme(detected.theme);
       detected.onThemeChange(setTheme);
@@ -31,7 +34,11 @@ export function AppShell({ children, title }: { children: ReactNode; title: Mess
   }, [title]);
 
   const api = useMemo(() => (host ? createApi({ locale: host.locale, getToken: host.getToken }) : undefined), [host]);
-  const t = useMemo(() => translator(host?.locale ?? 'da'), [host]);
+  useEffect(() => {
+    if (api) onApi?.(api);
+  }, [api, onApi]);
+  // Before the host is known: the language mount.tsx loaded (so the spinner's label is in words).
+  const t = useMemo(() => translator(host?.locale ?? guessLocale()), [host]);
 
   const loadMe = useCallback(async () => {
     if (!api) return;
@@ -71,7 +78,7 @@ export function AppShell({ children, title }: { children: ReactNode; title: Mess
     );
   }
   return (
-    <FluentProvider theme={fluentTheme(theme)} lang={host?.locale ?? 'da'}>
+    <FluentProvider theme={fluentTheme(theme)} lang={host?.locale ?? guessLocale()}>
       <div className={styles.page}>{body}</div>
     </FluentProvider>
   );

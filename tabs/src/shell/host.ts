@@ -1,5 +1,6 @@
 import { app, authentication } from '@microsoft/teams-js';
 import { pickLocale, type Locale } from '@i18n';
+import { guessLocale } from './i18n';
 
 // Where the page runs: inside Teams (SSO, Teams theme and locale) or standalone in a browser
 // (development identity, ?locale= and ?theme= for trying things out).
@@ -26,6 +27,8 @@ async function initializeTeams(): Promise<boolean> {
   return Promise.race([app.initialize().then(() => true, () => false), timeout]);
 }
 
+export { guessLocale };
+
 export async function detectHost(): Promise<Host> {
   const params = new URLSearchParams(window.location.search);
   if (await initializeTeams()) {
@@ -42,7 +45,7 @@ export async function detectHost(): Promise<Host> {
   const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
   return {
     inTeams: false,
-    locale: pickLocale(params.get('locale') ?? navigator.language),
+    locale: guessLocale(),
     theme: params.has('theme') ? asTheme(params.get('theme')) : prefersDark ? 'dark' : 'default',
     onThemeChange: () => undefined,
   };

@@ -23,6 +23,7 @@ import type { InvitationsView, PersonalInvitationView } from '../../../bot/invit
 import type { NetworkReach, PersonStatus, SendKind, SendOutcome, SendRecord } from '../../../bot/sending/view';
 import type { Api } from './api';
 import type { NetworkRole, NetworkRoleKey } from '@domain/access';
+import type { LocalizedAdvice } from '@domain/advice';
 
 // The one typed client for everything under /api/networks/:networkId/… (the server's routes: bot/api/routes.ts):
 // every path is built here and nowhere else in the tabs, and every answer has its type. Types come from the
@@ -38,7 +39,8 @@ const enc = encodeURIComponent;
 export interface PlanView extends NetworkAggregate {
   role: NetworkRole;
   myParticipantId?: string;
-  advice: { message: string; refs: string[] }[];
+  /** Each advice with the kind it is counted with and the section it is shown in (bot/domain/advice.ts). */
+  advice: LocalizedAdvice[];
   /** When the network's data is deleted: `months` after the delivery (or the end date, if never delivered). */
   retention: { months: number; ownMonths: boolean; from: 'delivery' | 'endDate'; deleteAfter: string };
 }

@@ -1,4 +1,5 @@
-import { adviseOnPlan, localizeAdvice } from '../../../bot/domain/advice';
+import { adviceGroupTitleKey, adviseOnPlan, groupAdvice, localizeAdvice } from '../../../bot/domain/advice';
+import { t } from '../../../bot/i18n';
 import { checkNetworkRules } from '../../../bot/domain/rules';
 import { assignment, meeting, participant, plannedNetwork } from './fixtures';
 
@@ -37,10 +38,14 @@ describe('advice on the plan', () => {
       {
         message: 'No core participants are planned for network meeting 2. Keep the core on board so you do not start from scratch at every meeting.',
         refs: ['m2'],
+        group: 'meetingWithoutCore',
+        section: 'planner',
       },
       {
         message: 'No core participants are planned for the closing meeting, where the learning is analysed and brought together.',
         refs: ['m5'],
+        group: 'meetingWithoutCore',
+        section: 'planner',
       },
     ]);
   });
@@ -63,7 +68,7 @@ describe('advice on the plan', () => {
     const aggregate = plannedNetwork();
     aggregate.participants.push(participant('r1', { name: 'Lone Lund', kind: 'along', role: 'researcher' }));
     expect(localizeAdvice(adviseOnPlan(aggregate), 'da')).toEqual([
-      { message: 'Lone Lund er ikke sat på noget møde endnu.', refs: ['r1'] },
+      { message: 'Lone Lund er ikke sat på noget møde endnu.', refs: ['r1'], group: 'participantInNoMeeting', section: 'planner' },
     ]);
   });
 
@@ -82,5 +87,68 @@ describe('advice on the plan', () => {
     aggregate.assignments = [];
     aggregate.meetings = [meeting('m1', 1, '2026-03-16')];
     expect(adviseOnPlan(aggregate)).toEqual([{ key: 'advice.tooFewCore', params: { count: 0 }, refs: [] }]);
+  });
+});
+
+describe('advice grouped and counted, each kind in its section (issue 17)', () => {
+  /** A young network: three core participants only on meeting 1, two along the way on none, no outside view, one area of the diamond. */
+  function youngNetwork() {
+    const aggregate = plannedNetwork();
+    aggregate.participants = aggregate.participants.filter((p) => !['p4', 'p5', 'c1'].includes(p.id));
+    aggregate.participants.push(participant('a1', { name: 'Birgit Bach', kind: 'along' }), participant('b1', { name: 'Bo Berg', kind: 'along' }));
+    for (const p of aggregate.participants) p.competenceAreas = ['professionalExpertise'];
+    aggregate.assignments = aggregate.assignments.filter((a) => a.meetingId === 'm1' && ['p1', 'p2', 'p3'].includes(a.participantId));
+    return aggregate;
+  }
+
+  it('counts advice of one kind together, in the order the kinds come, and names each inside', () => {
+    const localized = localizeAdvice(adviseOnPlan(youngNetwork()), 'da');
+    const groups = groupAdvice(localized);
+    expect(groups.map((g) => [g.group, g.section, g.items.length])).toEqual([
+      ['coreGroupSize', 'participants', 1],
+      ['meetingWithoutCore', 'planner', 4],
+      ['externalPerspective', 'participants', 1],
+      ['participantInNoMeeting', 'planner', 2],
+      ['competenceUncovered', 'participants', 2],
+    ]);
+    // Every advice is in exactly one group: nothing is lost by grouping.
+    expect(groups.flatMap((g) => g.items)).toHaveLength(localized.length);
+    const meetings = groups.find((g) => g.group === 'meetingWithoutCore')!;
+    expect(meetings.items.map((item) => item.refs)).toEqual([['m2'], ['m3'], ['m4'], ['m5']]);
+    expect(t('da', adviceGroupTitleKey('meetingWithoutCore'), { count: meetings.items.length })).toBe('4 møder uden kernedeltagere');
+    expect(t('en', adviceGroupTitleKey('meetingWithoutCore'), { count: meetings.items.length })).toBe('4 meetings without core participants');
+  });
+
+  it('says one or many in each language', () => {
+    expect(t('da', adviceGroupTitleKey('meetingWithoutCore'), { count: 1 })).toBe('1 møde uden kernedeltagere');
+    expect(t('da', adviceGroupTitleKey('participantInNoMeeting'), { count: 1 })).toBe('1 deltager er ikke sat på noget møde');
+    expect(t('da', adviceGroupTitleKey('participantInNoMeeting'), { count: 2 })).toBe('2 deltagere er ikke sat på noget møde');
+    expect(t('en', adviceGroupTitleKey('competenceUncovered'), { count: 1 })).toBe('1 area of the competence diamond is not covered');
+    expect(t('en', adviceGroupTitleKey('competenceUncovered'), { count: 3 })).toBe('3 areas of the competence diamond are not covered');
+  });
+
+  it('places the core group, outside views and the diamond under participants; who comes when under the planner', () => {
+    const bySection = (section: string) =>
+      localizeAdvice(adviseOnPlan(youngNetwork()), 'en')
+        .filter((item) => item.section === section)
+        .map((item) => item.message);
+    expect(bySection('participants')).toEqual([
+      expect.stringMatching(/^Core participants: 3\./),
+      expect.stringMatching(/external perspectives/),
+      expect.stringMatching(/frameworks of public administration/),
+      expect.stringMatching(/resources and backing/),
+    ]);
+    expect(bySection('planner')).toEqual([
+      expect.stringMatching(/network meeting 2\./),
+      expect.stringMatching(/network meeting 3\./),
+      expect.stringMatching(/network meeting 4\./),
+      expect.stringMatching(/closing meeting/),
+      'Birgit Bach is not planned for any meeting yet.',
+      'Bo Berg is not planned for any meeting yet.',
+    ]);
+  });
+
+  it('has no groups when there is no advice', () => {
+    expect(groupAdvice(localizeAdvice(adviseOnPlan(plannedNetwork()), 'da'))).toEqual([]);
   });
 });

@@ -82,6 +82,7 @@ export function useAgendaDraft(plan: PlanView, meeting: Meeting, reload: () => P
     save,
     saving: saver.saving,
     failure: saver.failure,
+    savedAt: saver.savedAt,
     /** Back to what is saved. */
     reset: () => {
       setDraft(baseline);

@@ -34,7 +34,8 @@ const useStyles = makeStyles({
 export function MeetingsSection({ plan, canEdit, reload }: SectionProps) {
   const { t, api, locale } = useApp();
   const styles = useStyles();
-  const { announce, region } = useAnnouncer();
+  // Its forms close when saved: the outcome is shown in the section as well as announced.
+  const { announce, region } = useAnnouncer({ visible: true });
   const { network } = plan;
   const meetings = orderMeetings(plan.meetings);
   const label = (meeting: Meeting) => meetingLabel(meeting, plan.meetings, locale);

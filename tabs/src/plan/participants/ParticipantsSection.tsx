@@ -17,6 +17,7 @@ import { RolesBlock } from './RolesBlock';
 import { networkRoleOfParticipant } from '@domain/access';
 import { networkApi } from '../../shell/networkApi';
 import { InvitationStatus } from '../invitations/InvitationStatus';
+import { SectionAdvice } from '../advice/AdviceBox';
 
 const useStyles = makeStyles({
   groupHeading: { margin: '20px 0 2px', fontSize: tokens.fontSizeBase500 },
@@ -27,7 +28,8 @@ const useStyles = makeStyles({
 /** The register of the network's people: core and along-the-way, their roles and the competences they bring. */
 export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
   const { t, api, locale } = useApp();
-  const { announce, region } = useAnnouncer();
+  // Its forms close when saved: the outcome is shown in the section as well as announced.
+  const { announce, region } = useAnnouncer({ visible: true });
   const networkId = plan.network.id;
   const ordered = orderParticipants(plan.participants, locale);
   const teamMembers = useTeamMembers(networkId, canEdit);
@@ -52,7 +54,12 @@ export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
       name="participants"
       title={t('tab.participants.heading')}
       intro={t('tab.participants.intro')}
-      afterIntro={<RolesBlock plan={plan} reload={reload} announce={announce} teamMembers={teamMembers} />}
+      afterIntro={
+        <>
+          <SectionAdvice advice={plan.advice} section="participants" />
+          <RolesBlock plan={plan} reload={reload} announce={announce} teamMembers={teamMembers} />
+        </>
+      }
       region={region}
       add={canEdit && !editing ? { label: t('tab.participants.add'), onClick: editor.add, ref: editor.addButton } : undefined}
     >

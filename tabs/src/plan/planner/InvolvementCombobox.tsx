@@ -15,7 +15,16 @@ export function involvementToStore(text: string, locale: Locale): string {
 }
 
 /** "Hvordan? (inddragelsesform)": the handbook's forms as suggestions, or free text (freeform combobox). */
-export function InvolvementCombobox({ value, onChange }: { value: string; onChange: (text: string) => void }) {
+export function InvolvementCombobox({ value, onChange, label, onCommit, autoFocus }: {
+  value: string;
+  /** Focus it when it appears (a table cell turned into the field). */
+  autoFocus?: boolean;
+  onChange: (text: string) => void;
+  /** Its accessible name where no Field labels it (a table cell). */
+  label?: string;
+  /** Called with the text once the leader is done with it: an option chosen, Enter, or leaving the field. */
+  onCommit?: (text: string) => void;
+}) {
   const { locale } = useApp();
   const options = INVOLVEMENT_FORMS.map((form) => ({ form, text: involvementFormLabel(form, locale) }));
   const typed = value.trim().toLowerCase();
@@ -27,9 +36,17 @@ export function InvolvementCombobox({ value, onChange }: { value: string; onChan
       freeform
       value={value}
       selectedOptions={exact ? [exact.form] : []}
+      aria-label={label}
+      autoFocus={autoFocus}
       onChange={(event) => onChange(event.target.value)}
       onOptionSelect={(_event, data) => {
-        if (data.optionText !== undefined) onChange(data.optionText);
+        if (data.optionText === undefined) return;
+        onChange(data.optionText);
+        onCommit?.(data.optionText);
+      }}
+      onBlur={(event) => onCommit?.(event.currentTarget.value)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') onCommit?.(event.currentTarget.value);
       }}
     >
       {shown.map((o) => (

@@ -6,6 +6,7 @@ import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { nameWithUnit, orderParticipants } from '../participants/order';
 import { AssignmentForm } from './AssignmentForm';
+import { InlineAssignmentCells, useInlineClasses } from './InlineAssignment';
 import { useTableStyles } from '../../shared/formKit';
 import { ItemActions } from '../../shared/ItemActions';
 import { meetingTitle } from '../../shared/meetingTitle';
@@ -40,6 +41,7 @@ export function MeetingPlan({ plan, meeting, label, canEdit, editing, onEdit, on
   const styles = useStyles();
   const table = useTableStyles();
   const headingId = useId();
+  const inline = useInlineClasses();
   const subtheme = plan.subthemes.find((s) => s.id === meeting.subthemeId)?.title;
   const rows = orderParticipants(
     plan.assignments
@@ -83,8 +85,21 @@ export function MeetingPlan({ plan, meeting, label, canEdit, editing, onEdit, on
                     {nameWithUnit(row)}
                     <span className={styles.kind}>{participantKindLabel(row.kind, locale)}</span>
                   </th>
-                  <td className={table.td}>{row.assignment.contribution}</td>
-                  <td className={table.td}>{involvementFormLabel(row.assignment.involvementForm, locale)}</td>
+                  {canEdit && !anyForm ? (
+                    <InlineAssignmentCells
+                      classes={inline}
+                      networkId={plan.network.id}
+                      meeting={meeting}
+                      assignment={row.assignment}
+                      who={t('tab.planner.matrix.cellLabel', { name: row.name, label })}
+                      reload={reload}
+                    />
+                  ) : (
+                    <>
+                      <td className={table.td}>{row.assignment.contribution}</td>
+                      <td className={table.td}>{involvementFormLabel(row.assignment.involvementForm, locale)}</td>
+                    </>
+                  )}
                   {canEdit && (
                     <td className={table.td}>
                       {!anyForm && (

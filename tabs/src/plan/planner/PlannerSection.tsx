@@ -10,6 +10,7 @@ import { useDeleteConfirmation } from '../../shared/useDeleteConfirmation';
 import { MeetingPlan, type RowEditing } from './MeetingPlan';
 import { ParticipationMatrix } from './ParticipationMatrix';
 import { networkApi } from '../../shell/networkApi';
+import { SectionAdvice } from '../advice/AdviceBox';
 
 const VIEW_KEY = 'netvaerk.plannerView';
 type View = 'perMeeting' | 'matrix';
@@ -37,7 +38,8 @@ export function PlannerSection({ plan, canEdit, reload }: SectionProps) {
   const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'matrix' ? 'matrix' : 'perMeeting'));
   const [editing, setEditing] = useState<RowEditing>();
   const focusAfter = useFocusAfterRender();
-  const { announce, region } = useAnnouncer();
+  // Its forms close when saved: the outcome is shown in the section as well as announced.
+  const { announce, region } = useAnnouncer({ visible: true });
   const meetings = orderMeetings(plan.meetings);
   const label = (meetingId: string) => {
     const meeting = plan.meetings.find((m) => m.id === meetingId);
@@ -82,7 +84,7 @@ export function PlannerSection({ plan, canEdit, reload }: SectionProps) {
   const askRemove = (assignment: Assignment, participant: Participant) => removal.ask({ assignment, participant });
 
   return (
-    <PlanSection name="planner" title={t('tab.planner.heading')} intro={t('tab.planner.intro')} region={region}>
+    <PlanSection name="planner" title={t('tab.planner.heading')} intro={t('tab.planner.intro')} region={region} afterIntro={<SectionAdvice advice={plan.advice} section="planner" />}>
       <div className={styles.toolbar}>
         <div role="group" aria-label={t('tab.planner.view')} className={styles.toggle}>
           <ToggleButton className={styles.left} checked={view === 'perMeeting'} onClick={() => choose('perMeeting')}>

@@ -46,31 +46,36 @@ export function ReachPanel({ plan }: { plan: PlanView }) {
             {t('tab.reach.heading')}
           </h2>
           <p className={styles.line}>{channel.text}</p>
-          {reach.channel.status === 'noChannel' ? (
-            <>
-              <p className={styles.line}>{t('tab.reach.howTo')}</p>
-              <ol className={styles.list}>
-                <li>{t('tab.reach.link.step1')}</li>
-                <li>{t('tab.reach.link.step2')}</li>
-                <li>{t('tab.reach.link.step3', { name: plan.network.name })}</li>
-              </ol>
-              <p className={styles.line}>{t('tab.reach.link.after')}</p>
-            </>
-          ) : (
-            channel.todo && <p className={styles.line}>{channel.todo}</p>
-          )}
           <p className={styles.line}>
             {reach.summary.total === 0 ? t('tab.reach.noParticipants') : t('tab.reach.people', { reachable: reach.summary.reachable, total: reach.summary.total })}
           </p>
-          {groups.length > 0 && (
-            <ul className={styles.list}>
-              {groups.map((group) => (
-                <li key={group.status}>
-                  {group.text}
-                  <span className={styles.todo}>{group.todo}</span>
-                </li>
-              ))}
-            </ul>
+          {/* What to do, one click away: the panel says what is wrong in two lines and keeps the sections in sight. */}
+          {(!ok || channel.todo) && (
+            <details className={styles.details}>
+              <summary>{t('tab.reach.howTo')}</summary>
+              {reach.channel.status === 'noChannel' ? (
+                <>
+                  <ol className={styles.list}>
+                    <li>{t('tab.reach.link.step1')}</li>
+                    <li>{t('tab.reach.link.step2')}</li>
+                    <li>{t('tab.reach.link.step3', { name: plan.network.name })}</li>
+                  </ol>
+                  <p className={styles.line}>{t('tab.reach.link.after')}</p>
+                </>
+              ) : (
+                channel.todo && <p className={styles.line}>{channel.todo}</p>
+              )}
+              {groups.length > 0 && (
+                <ul className={styles.list}>
+                  {groups.map((group) => (
+                    <li key={group.status}>
+                      {group.text}
+                      <span className={styles.todo}>{group.todo}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </details>
           )}
           {coming.length > 0 && (
             <details className={styles.details}>

@@ -40,6 +40,7 @@ export function useSummaryDraft(plan: PlanView, meeting: Meeting, reload: () => 
     save,
     saving: saver.saving,
     failure: saver.failure,
+    savedAt: saver.savedAt,
     /** Back to what is saved. */
     reset: () => {
       setDraft(baseline);

@@ -51,7 +51,7 @@ export function Subthemes({ plan, canEdit, reload }: SectionProps) {
 
   return (
     <>
-      <Text as="p" block>{t('tab.theme.subthemes.hint')}</Text>
+      {canEdit && <Text as="p" block>{t('tab.theme.subthemes.hint')}</Text>}
       <SaveFailureBar failure={saver.failure} onReload={() => reload().then(saver.clear)} />
       {subthemes.length === 0 ? (
         <Text as="p" block>{t('tab.theme.subthemes.none')}</Text>

@@ -1,3 +1,4 @@
+import { useId, type ReactNode } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Textarea, makeStyles } from '@fluentui/react-components';
 import { MAX } from '@domain/schemas';
 import { THEME_TEXT_FIELDS, diffThemes } from '@domain/themeDiff';
@@ -23,30 +24,57 @@ const useStyles = makeStyles({
 });
 
 const QUESTIONS = THEME_TEXT_FIELDS.filter((field) => field !== 'theme');
+// "Hvilke undertemaer er der i temaet og hvordan vil du arbejde med dem?" is answered by the subtheme list, which comes
+// in its place: the questions before it, then the list (with the "how" as a short text of the theme), then the rest.
+const SUBTHEMES_AT = QUESTIONS.indexOf('subthemesApproach');
+const BEFORE_SUBTHEMES = QUESTIONS.slice(0, SUBTHEMES_AT);
+const AFTER_SUBTHEMES = QUESTIONS.slice(SUBTHEMES_AT + 1);
 
-/** The leader's form: "Udfold netværkets tema", the 7 characteristics, Save — with conflicts handled. */
-export function ThemeEditor({ plan, reload }: Pick<SectionProps, 'plan' | 'reload'>) {
+/**
+ * The leader's form: "Udfold netværkets tema", the 7 characteristics, Save — with conflicts handled. `subthemes` (the
+ * list with its own small forms) stands where the subthemes question is; forms cannot nest, so the theme's form is the
+ * part above it, and the fields below it and the Save button belong to it by the form's id (all fields are React state).
+ */
+export function ThemeEditor({ plan, reload, subthemes }: Pick<SectionProps, 'plan' | 'reload'> & { subthemes: ReactNode }) {
   const { t } = useApp();
   const styles = useStyles();
   const { draft, edit, dirty, saving, failure, conflict, outcome, save, loadLatest, discard } = useThemeDraft(plan, reload);
+  const formId = useId();
   const fieldError = (field: string) =>
     failure?.fields[field] ? { validationState: 'error' as const, validationMessage: failure.fields[field] } : {};
+  const question = (field: (typeof QUESTIONS)[number]) => (
+    <Field
+      key={field}
+      label={t(fieldLabelKey(field))}
+      hint={field === 'contributors' ? t('tab.theme.field.contributors.hint') : undefined}
+      {...fieldError(field)}
+    >
+      <Textarea value={draft[field]} maxLength={MAX.long} resize="vertical" rows={3} onChange={(_e, d) => edit({ [field]: d.value })} />
+    </Field>
+  );
 
   return (
-    <form className={styles.form} noValidate onSubmit={(event) => (event.preventDefault(), void save())}>
-      <Field label={t(fieldLabelKey('theme'))} hint={t('tab.theme.headingHint')} required {...fieldError('theme')}>
-        <Input value={draft.theme} maxLength={MAX.short} onChange={(_e, d) => edit({ theme: d.value })} />
-      </Field>
-      {QUESTIONS.map((field) => (
-        <Field
-          key={field}
-          label={t(fieldLabelKey(field))}
-          hint={field === 'contributors' ? t('tab.theme.field.contributors.hint') : undefined}
-          {...fieldError(field)}
-        >
-          <Textarea value={draft[field]} maxLength={MAX.long} resize="vertical" rows={3} onChange={(_e, d) => edit({ [field]: d.value })} />
+    <div className={styles.form}>
+      <form id={formId} className={styles.form} noValidate onSubmit={(event) => (event.preventDefault(), void save())}>
+        <Field label={t(fieldLabelKey('theme'))} hint={t('tab.theme.headingHint')} required {...fieldError('theme')}>
+          <Input value={draft.theme} maxLength={MAX.short} onChange={(_e, d) => edit({ theme: d.value })} />
         </Field>
-      ))}
+        {BEFORE_SUBTHEMES.map(question)}
+      </form>
+      <section aria-labelledby="theme-subthemes" data-testid="theme-subthemes">
+        <h3 id="theme-subthemes">{t(fieldLabelKey('subthemesApproach'))}</h3>
+        {subthemes}
+        <Field label={t('tab.theme.subthemes.approach')} hint={t('tab.theme.subthemes.approachHint')} {...fieldError('subthemesApproach')}>
+          <Textarea
+            value={draft.subthemesApproach}
+            maxLength={MAX.long}
+            resize="vertical"
+            rows={2}
+            onChange={(_e, d) => edit({ subthemesApproach: d.value })}
+          />
+        </Field>
+      </section>
+      {AFTER_SUBTHEMES.map(question)}
       <section aria-labelledby="theme-characteristics">
         <h3 id="theme-characteristics">{t('tab.theme.characteristics.title')}</h3>
         <Text as="p" block>{t('tab.theme.characteristics.intro')}</Text>
@@ -56,7 +84,7 @@ export function ThemeEditor({ plan, reload }: Pick<SectionProps, 'plan' | 'reloa
       <SaveFailureBar failure={failure} onReload={loadLatest} />
       {!failure && outcome?.kind === 'reloaded' && <ReloadedBars outcome={outcome} draft={draft} />}
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={saving}>
+        <Button type="submit" form={formId} appearance="primary" disabled={saving}>
           {t('tab.theme.save')}
         </Button>
         {dirty && !conflict && (
@@ -74,7 +102,7 @@ export function ThemeEditor({ plan, reload }: Pick<SectionProps, 'plan' | 'reloa
           ) : null}
         </div>
       </div>
-    </form>
+    </div>
   );
 }
 

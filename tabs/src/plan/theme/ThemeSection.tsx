@@ -19,12 +19,13 @@ export function ThemeSection({ plan, canEdit, reload }: SectionProps) {
       <Text as="p" block>{t('tab.theme.intro')}</Text>
       <NetworkTypeInfo type={plan.network.type} />
       <div className={styles.part}>
-        {canEdit ? <ThemeEditor plan={plan} reload={reload} /> : <ThemeView plan={plan} />}
+        {/* The subtheme list answers the theme's question about subthemes: shown in its place, not asked a second time. */}
+        {canEdit ? (
+          <ThemeEditor plan={plan} reload={reload} subthemes={<Subthemes plan={plan} canEdit reload={reload} />} />
+        ) : (
+          <ThemeView plan={plan} subthemes={<Subthemes plan={plan} canEdit={false} reload={reload} />} />
+        )}
       </div>
-      <section aria-labelledby="theme-subthemes" className={styles.part}>
-        <h3 id="theme-subthemes">{t('tab.theme.subthemes.title')}</h3>
-        <Subthemes plan={plan} canEdit={canEdit} reload={reload} />
-      </section>
       <section aria-labelledby="theme-revisions" className={styles.part}>
         <h3 id="theme-revisions">{t('tab.theme.revisions.title')}</h3>
         <Text as="p" block>{t('tab.theme.revisions.intro')}</Text>

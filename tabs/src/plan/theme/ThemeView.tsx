@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { THEME_TEXT_FIELDS, themeSnapshot } from '@domain/themeDiff';
 import { useApp } from '../../shell/AppContext';
@@ -9,11 +10,15 @@ const useStyles = makeStyles({
   list: { margin: 0, display: 'grid', gap: '12px', maxWidth: '880px' },
   question: { fontWeight: tokens.fontWeightSemibold },
   answer: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  subthemes: { margin: 0 },
   empty: { margin: 0, fontStyle: 'italic', color: tokens.colorNeutralForeground2 },
 });
 
-/** The theme for those who read the plan (participants, the reference leader). */
-export function ThemeView({ plan }: { plan: PlanView }) {
+/**
+ * The theme for those who read the plan (participants, the reference leader). The subthemes question is answered by
+ * the subtheme list (`subthemes`), with the leader's words on how to work with them below it when there are any.
+ */
+export function ThemeView({ plan, subthemes }: { plan: PlanView; subthemes: ReactNode }) {
   const { t } = useApp();
   const styles = useStyles();
   const theme = themeSnapshot(plan.network.theme, plan.theme);
@@ -24,7 +29,14 @@ export function ThemeView({ plan }: { plan: PlanView }) {
         {THEME_TEXT_FIELDS.map((field) => (
           <div key={field}>
             <dt className={styles.question}>{t(fieldLabelKey(field))}</dt>
-            <dd className={theme[field].trim() ? styles.answer : styles.empty}>{theme[field].trim() || t('tab.theme.notAnswered')}</dd>
+            {field === 'subthemesApproach' ? (
+              <dd className={styles.subthemes} data-testid="theme-subthemes">
+                {subthemes}
+                {theme[field].trim() && <p className={styles.answer}>{theme[field].trim()}</p>}
+              </dd>
+            ) : (
+              <dd className={theme[field].trim() ? styles.answer : styles.empty}>{theme[field].trim() || t('tab.theme.notAnswered')}</dd>
+            )}
           </div>
         ))}
       </dl>
