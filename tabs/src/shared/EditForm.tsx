@@ -4,8 +4,8 @@ import { useApp } from '../shell/AppContext';
 import { CheckIcon, SaveFailureBar, type SaveFailure } from './formKit';
 import { formatClock } from './formatDateTime';
 
-const useStyles = makeStyles({
-  form: {
+/** A bordered panel for a form or a draft being worked on: edit forms, the invitations' editors. */
+export const panelBox = {
     display: 'grid',
     gap: '12px',
     padding: '16px',
@@ -13,8 +13,10 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
-    maxWidth: '760px',
-  },
+} as const;
+
+const useStyles = makeStyles({
+  form: { ...panelBox, maxWidth: '760px' },
   rowForm: { padding: '12px 16px', marginBlock: '8px', maxWidth: '900px' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   rowHeading: { fontSize: tokens.fontSizeBase300 },

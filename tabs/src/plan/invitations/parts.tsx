@@ -5,6 +5,7 @@ import type { Download } from '../../shell/api';
 import { useApp } from '../../shell/AppContext';
 import { ConfirmDialog, type SaveFailure } from '../../shared/formKit';
 import { saveFile } from '../../shared/saveFile';
+import { panelBox } from '../../shared/EditForm';
 
 // What both invitation editors (the common one, a personal one) are made of: the two fields, copy, the e-mail file,
 // a new draft from the plan, and the outcome of the last action in a live region.
@@ -20,16 +21,7 @@ export interface Outcome {
 }
 
 export const useStyles = makeStyles({
-  box: {
-    display: 'grid',
-    gap: '12px',
-    padding: '16px',
-    marginBlock: '12px',
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    maxWidth: '860px',
-  },
+  box: { ...panelBox, maxWidth: '860px' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   subheading: { margin: '4px 0 0', fontSize: tokens.fontSizeBase300 },
   buttons: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
