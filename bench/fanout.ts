@@ -3,7 +3,7 @@ import { createTables, ensureTables, uniqueTablePrefix } from '../bot/storage/ta
 import { NetworkStore } from '../bot/storage/networkStore';
 import { createConversationStore } from '../bot/storage/conversationStore';
 import { JobStore } from '../bot/scheduler/jobStore';
-import { TEAMS_LIMITS } from '../bot/scheduler/rateLimiter';
+import { SENDING_PACE, TEAMS_LIMITS } from '../bot/scheduler/sendBudget';
 import { startInstance, type Instance } from './support/instance';
 import { type Accepted, type ChannelLimits, type LimitedChannel } from './support/limitedChannel';
 import { seedFanOut } from './support/networks';
@@ -26,6 +26,8 @@ export interface FanOutOptions {
   limits: ChannelLimits;
   scenarios: FanOutScenario[];
   pollMs: number;
+  /** The scheduler's claim lease: how long a dead instance's claims hold (renewed while a send runs). */
+  leaseMs: number;
   timeoutMs: number;
   log: (line: string) => void;
 }
@@ -82,7 +84,7 @@ async function runScenario(scenario: FanOutScenario, options: FanOutOptions): Pr
   let acceptedPrompts = 0;
   const notes: string[] = [];
 
-  const instanceOptions = (instanceId: string) => ({ connectionString: options.connectionString, tablePrefix: prefix, scheduler: true, pollMs: options.pollMs, instanceId });
+  const instanceOptions = (instanceId: string) => ({ connectionString: options.connectionString, tablePrefix: prefix, scheduler: true, pollMs: options.pollMs, leaseMs: options.leaseMs, instanceId });
   const instances: Instance[] = [];
   const t0 = hr();
   const cpu = new CpuMeter();
@@ -172,7 +174,7 @@ async function runScenario(scenario: FanOutScenario, options: FanOutOptions): Pr
   // Requests Teams refused are retried first inside botbuilder (its HTTP pipeline honours Retry-After),
   // then by the scheduler (job back to pending with the Retry-After as delay): claims − jobs counts the latter.
   notes.push(
-    `seeded in ${round(seedMs)} ms; instance(s) ready after ${round(readyAt)} ms; first prompt accepted ${round(first - t0)} ms after start (the fan-out job first creates ${allJobs.length} prompt jobs, one by one; each prompt schedules its reminder once Teams accepted it)`,
+    `seeded in ${round(seedMs)} ms; instance(s) ready after ${round(readyAt)} ms; first prompt accepted ${round(first - t0)} ms after start, ${round(first - t0 - readyAt)} ms after the instance was ready (it syncs the network, runs the fan-out job, which creates ${allJobs.length} prompt jobs in transactions of 100, then sends; each prompt schedules its reminder once Teams accepted it)`,
     `jobs: ${JSON.stringify(outcomes)}; claims ${claims} for ${allJobs.length} jobs (${claims - allJobs.length} re-claims); sent by ${JSON.stringify(owners)}`,
   );
   const cpuUse = cpu.report();
@@ -190,12 +192,12 @@ async function runScenario(scenario: FanOutScenario, options: FanOutOptions): Pr
     notes.push(
       `killed (SIGKILL) at ${round(crash.killAtMs as number)} ms with ${crash.acceptedAtKill} prompts accepted; it held ${crash.heldByDead} claimed jobs, ` +
         `${crash.heldAlreadyAccepted} of them already accepted by Teams but not recorded as sent (these are sent again after the lease → duplicates)`,
-      `restart ready ${round(crash.restartStartMs as number)} ms after the kill; the held jobs' lease (60 s) ran out ${round(crash.heldLeaseEndsInMs as number)} ms after the kill; ` +
+      `restart ready ${round(crash.restartStartMs as number)} ms after the kill; the held jobs' lease (${options.leaseMs / 1000} s) ran out ${round(crash.heldLeaseEndsInMs as number)} ms after the kill; ` +
         `the restarted instance sent all other prompts by ${round(lastOther)} ms and the last retaken one at ${round(lastRetaken)} ms → the lease cost ${round(crash.leaseCostMs as number)} ms`,
     );
   }
   if (scenario === 'twins') {
-    notes.push(`each instance has its own rate limiter (${CEILING}/s): together they may ask for up to ${CEILING * 2}/s; the channel's tenant 429s show how much`);
+    notes.push(`both instances take their send slots from one budget per tenant in Table Storage: together they pace at the service's ${SENDING_PACE.perTenantPerSecond}/s; the channel's tenant 429s show whether they stayed under ${CEILING}/s`);
   }
   return {
     scenario,
@@ -221,6 +223,8 @@ async function runScenario(scenario: FanOutScenario, options: FanOutOptions): Pr
     readyToLastMs: round(last - t0 - readyAt),
     startupMs: round(readyAt),
     firstAcceptedMs: round(first - t0),
+    readyToFirstMs: round(first - t0 - readyAt),
+    leaseMs: options.leaseMs,
     seedMs: round(seedMs),
     outcomes,
     claims,

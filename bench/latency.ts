@@ -1,11 +1,14 @@
+import path from 'node:path';
 import { t } from '../bot/i18n';
 import { createTables, ensureTables, uniqueTablePrefix } from '../bot/storage/tables';
 import { NetworkStore } from '../bot/storage/networkStore';
 import { startInstance } from './support/instance';
 import type { LimitedChannel } from './support/limitedChannel';
 import { BOT, exampleRows, fillerNetwork, latencyNetwork, TENANT } from './support/networks';
-import { hr, mean, percentile, ratio, round, table } from './support/stats';
+import { hr, mean, percentile, ratio, round, sleep, table } from './support/stats';
 import { CpuMeter } from './support/cpu';
+import { ROOT } from './support/child';
+import type { ProfileSummary } from './support/profile';
 
 // Benchmark 2: how long a bot turn takes at the service, with 1, 10 and 50 conversations at once,
 // for (i) a chat message ("næste møde": finds the person's networks, loads them, answers with the
@@ -96,13 +99,54 @@ export async function runLatency(options: LatencyOptions) {
     return ms;
   }
 
+  type Storage = { store: number; requests: Record<string, number> };
+  const storage = () => instance.child.request<Storage>('roundTrips');
+  /** Storage requests between two readings, per turn, by table (what the service sent, retries included). */
+  const requestsPerTurn = (from: Storage, to: Storage, turns: number) => {
+    const byTable: Record<string, number> = {};
+    let sent = 0;
+    for (const [name, count] of Object.entries(to.requests)) {
+      const more = count - (from.requests[name] ?? 0);
+      sent += more;
+      if (more > 0) byTable[name] = round(more / turns);
+    }
+    return { total: round(sent / turns), byTable };
+  };
+  /** Waits until the service stops sending to storage (a save's background job sync ends after its answer). */
+  const settled = async () => {
+    let last = JSON.stringify(await storage());
+    for (let i = 0; i < 50; i++) {
+      await sleep(100);
+      const now = JSON.stringify(await storage());
+      if (now === last) return;
+      last = now;
+    }
+  };
+
+  /** One person per conversation, who waits for the answer before writing again; `total` turns in all. */
+  async function drive(kind: keyof typeof kinds, concurrency: number, total: number, label: string): Promise<number[]> {
+    const client: number[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, user) => {
+        while (next < total) {
+          next++;
+          client.push(await send(kind, user, label));
+        }
+      }),
+    );
+    return client;
+  }
+
   const rows: Record<string, unknown>[] = [];
+  const profiles: Record<string, ProfileSummary> = {};
   try {
     // Warm-up: JIT, connection pools, Azurite's first queries.
     for (let i = 0; i < 10; i++) {
       await send('text', i % users, 'warmup');
       await send('cardAction', i % users, 'warmup');
     }
+    await settled();
     await instance.timings();
     for (const kind of Object.keys(kinds) as (keyof typeof kinds)[]) {
       for (const concurrency of LEVELS) {
@@ -110,29 +154,26 @@ export async function runLatency(options: LatencyOptions) {
         const label = `${kind}-c${concurrency}`;
         options.log(`latency: ${label}, ${total} requests…`);
         const repliesBefore = channel.accepted.length;
-        const client: number[] = [];
-        let next = 0;
+        const storageBefore = await storage();
         const cpu = new CpuMeter();
         cpu.watch('service', instance.pid);
         cpu.watch('azurite', options.azuritePid);
         cpu.watch('harness', process.pid);
         const start = hr();
-        // One worker per conversation: a person waits for the answer before writing again.
-        await Promise.all(
-          Array.from({ length: concurrency }, async (_, user) => {
-            while (next < total) {
-              next++;
-              client.push(await send(kind, user, label));
-            }
-          }),
-        );
+        const client = await drive(kind, concurrency, total, label);
         const wallMs = hr() - start;
         const used = cpu.report();
+        // CPU and storage per turn include what the turns set off in the background (a save's job sync).
+        await settled();
+        const all = cpu.report();
+        const requests = requestsPerTurn(storageBefore, await storage(), total);
         const server = (await instance.timings()).filter((x) => x.label === label).map((x) => x.ms);
         const replies = channel.accepted.length - repliesBefore;
         const p50 = percentile(server, 50);
         const p95 = percentile(server, 95);
         const p99 = percentile(server, 99);
+        const serviceMs = all.service!.cpuMs / total;
+        const azuriteMs = all.azurite!.cpuMs / total;
         rows.push({
           kind,
           concurrency,
@@ -150,8 +191,29 @@ export async function runLatency(options: LatencyOptions) {
           channelReplies: replies,
           cpuCores: { service: used.service!.cores, azurite: used.azurite!.cores, harness: used.harness!.cores },
           cpu: `${used.service!.cores.toFixed(2)}/${used.azurite!.cores.toFixed(2)}/${used.harness!.cores.toFixed(2)}`,
+          serviceCpuMsPerTurn: round(serviceMs),
+          azuriteCpuMsPerTurn: round(azuriteMs),
+          azuriteShareOfCpu: ratio(azuriteMs, serviceMs + azuriteMs),
+          storageRequestsPerTurn: requests.total,
+          storageRequestsPerTurnByTable: requests.byTable,
+          storageByTable: Object.entries(requests.byTable)
+            .map(([name, n]) => `${name} ${n}`)
+            .join(', '),
         });
       }
+    }
+    // Where the service's CPU goes: a profiled pass at 10 conversations per kind, apart from the measured
+    // runs above (the sampling profiler costs a little time itself).
+    for (const kind of Object.keys(kinds) as (keyof typeof kinds)[]) {
+      const label = `${kind}-c10-profiled`;
+      const total = small ? 40 : 200;
+      options.log(`latency: ${label}, ${total} requests…`);
+      await instance.child.request('profileStart');
+      await drive(kind, 10, total, label);
+      await settled();
+      const file = path.join(ROOT, 'test-output', 'bench-profiles', `latency-${kind}-c10-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+      profiles[kind] = await instance.child.request<ProfileSummary>('profileStop', { file });
+      await instance.timings();
     }
   } finally {
     await instance.stop();
@@ -179,11 +241,31 @@ export async function runLatency(options: LatencyOptions) {
     ],
     rows,
   );
+  const costs = table(
+    'What one turn costs (measured runs above; CPU and storage include what a turn sets off in the background, e.g. a save\'s job sync)',
+    [
+      { key: 'kind', title: 'turn' },
+      { key: 'concurrency', title: 'conversations' },
+      { key: 'serviceCpuMsPerTurn', title: 'service CPU ms/turn' },
+      { key: 'azuriteCpuMsPerTurn', title: 'Azurite CPU ms/turn' },
+      { key: 'azuriteShareOfCpu', title: 'Azurite share' },
+      { key: 'storageRequestsPerTurn', title: 'storage requests/turn' },
+      { key: 'storageByTable', title: 'by table', align: 'left' },
+    ],
+    rows,
+  );
+  const profileText = Object.entries(profiles).map(([kind, summary]) =>
+    [
+      `\n  CPU profile of the service, ${kind} at 10 conversations: ${summary.busyMs} ms busy of ${summary.wallMs} ms (raw: ${path.relative(process.cwd(), summary.file ?? '')})`,
+      '    top modules (self time):   ' + summary.topModules.slice(0, 8).map((m) => `${m.name} ${(m.share * 100).toFixed(0)}%`).join(', '),
+      '    top functions (self time): ' + summary.topFunctions.slice(0, 8).map((f) => `${f.name} ${(f.share * 100).toFixed(0)}%`).join(' · '),
+    ].join('\n'),
+  );
   const notes = [
     `  failed turns: ${failures}${failureSamples.length ? ` (${failureSamples.join(' | ')})` : ''}; replies to "næste møde" reached the channel: ${rows
       .filter((r) => r.kind === 'text')
       .map((r) => `${r.channelReplies}/${r.requests}`)
       .join(', ')}`,
   ];
-  return { text: [text, ...notes].join('\n'), rows, failures, failureSamples, fillerNetworks: fillers, participants: users };
+  return { text: [text, costs, ...profileText, ...notes].join('\n'), rows, profiles, failures, failureSamples, fillerNetworks: fillers, participants: users };
 }

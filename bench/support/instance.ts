@@ -20,6 +20,8 @@ export interface InstanceOptions {
   tablePrefix: string;
   scheduler: boolean;
   pollMs?: number;
+  /** The scheduler's claim lease (SCHEDULER_LEASE_MS); the service's default when unset. */
+  leaseMs?: number;
   instanceId?: string;
   tabsDir?: string;
   env?: NodeJS.ProcessEnv;
@@ -34,6 +36,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     SCHEDULER: options.scheduler ? 'on' : 'off',
     SCHEDULER_POLL_MS: String(options.pollMs ?? 200),
+    ...(options.leaseMs ? { SCHEDULER_LEASE_MS: String(options.leaseMs) } : {}),
     INSTANCE_ID: options.instanceId ?? 'bench',
     START_PLAYGROUND: 'false',
     ...(options.tabsDir ? { TABS_DIR: options.tabsDir } : {}),

@@ -2,8 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadConfig } from '../../bot/config/config';
 import { createLogger } from '../../bot/config/logger';
 import { startApp } from '../../bot/app';
-import { SENDING_LIMITS } from '../../bot/scheduler/rateLimiter';
+import { SENDING_PACE } from '../../bot/scheduler/sendBudget';
+import { storageRequests } from '../../bot/storage/tables';
 import { serveRequests } from './child';
+import { startProfile, stopProfile } from './profile';
 
 // One service instance exactly as bot/index.ts composes it (startApp: storage → scheduler → restify),
 // over the storage the harness names. Adds only a timer on the HTTP server: for each request that
@@ -18,8 +20,8 @@ interface Timing {
 
 async function main() {
   // What-if only (bench --limiter-per-tenant N): the service's own per-tenant pace instead of its default.
-  // SENDING_LIMITS is what the app's RateLimiter is built with; nothing else in the service changes.
-  if (process.env.BENCH_LIMITER_PER_TENANT) SENDING_LIMITS.perTenant.count = Number(process.env.BENCH_LIMITER_PER_TENANT);
+  // SENDING_PACE is what the app's SendBudget is built with; nothing else in the service changes.
+  if (process.env.BENCH_LIMITER_PER_TENANT) SENDING_PACE.perTenantPerSecond = Number(process.env.BENCH_LIMITER_PER_TENANT);
   const config = loadConfig(process.env);
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', false);
   const app = await startApp({ config, logger, connectionString: process.env.BENCH_CONNECTION_STRING! });
@@ -32,7 +34,12 @@ async function main() {
   });
   serveRequests({
     timings: () => timings.splice(0),
-    roundTrips: () => app.services.store.roundTrips,
+    // Storage requests so far: the NetworkStore's own count (queries and transactions) and the HTTP requests
+    // every table client sent (bot/storage/tables.ts counts them per table), for requests per bot turn.
+    roundTrips: () => ({ store: app.services.store.roundTrips, requests: { ...storageRequests } }),
+    // A CPU profile of this process around a phase (bench/support/profile.ts), summarised; the raw one to `file`.
+    profileStart: () => startProfile(),
+    profileStop: (message) => stopProfile(typeof message.file === 'string' ? message.file : undefined),
     async stop() {
       await app.stop();
       setImmediate(() => process.exit(0));

@@ -87,7 +87,7 @@ export function contentKeyOf(body: Record<string, any>): string {
   return `text:${String(body.text ?? '').slice(0, 80)}`;
 }
 
-// Written apart from bot/scheduler/rateLimiter.ts on purpose: this window is the judge of that limiter,
+// Written apart from bot/scheduler/sendBudget.ts on purpose: this window is the judge of that limiter,
 // so a mistake in one must not be copied into the other.
 class SlidingWindow {
   private readonly stamps: number[] = [];

@@ -10,11 +10,19 @@ const optional = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   /** The interface to listen on; unset: loopback in development (X-Dev-User is trusted there), every interface in production. */
   HOST: optional,
-  PUBLIC_URL: optional,
+  /** Where the service is reached from outside: the base of the links in cards and calendar events. */
+  PUBLIC_URL: optional.refine((value) => value === undefined || /^https?:\/\/[^\s/]+/.test(value), 'must be an http(s) URL'),
+  /**
+   * The id Teams knows the app by, for deep links to the channel tab: the manifest's id (env/.env.<env> TEAMS_APP_ID) for
+   * an uploaded app, the org catalogue's id for a published one. Unset: cards and events link to the tab page instead.
+   */
+  TEAMS_APP_ID: optional.refine((value) => value === undefined || GUID.test(value), 'must be a GUID (the Teams app id)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
   STORAGE_CONNECTION_STRING: optional,
@@ -39,6 +47,7 @@ const envSchema = z.object({
   START_PLAYGROUND: z.enum(['auto', 'true', 'false']).default('auto'),
   SCHEDULER: z.enum(['on', 'off']).default('on'),
   SCHEDULER_POLL_MS: z.coerce.number().int().min(100).default(5000),
+  SCHEDULER_LEASE_MS: z.coerce.number().int().min(3000).default(15_000),
   INSTANCE_ID: optional,
   /** Months a network is kept after its delivery (each network may set its own). */
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
@@ -53,6 +62,8 @@ export interface Config {
   port: number;
   host: string;
   publicUrl?: string;
+  /** The Teams app's id for deep links to the channel tab (TEAMS_APP_ID). */
+  teamsAppId?: string;
   logLevel: string;
   maxBodyBytes: number;
   /** Exactly one of connectionString (keys; Azurite) or tableEndpoint (managed identity) in production. */
@@ -64,7 +75,7 @@ export interface Config {
   graph: { baseUrl: string; clientSecret?: string };
   playground: { port: number; start: boolean };
   /** The sender of scheduled cards; every instance may run it (jobs are claimed with ETags). */
-  scheduler: { enabled: boolean; pollMs: number; instanceId: string };
+  scheduler: { enabled: boolean; pollMs: number; leaseMs: number; instanceId: string };
   retention: { defaultMonths: number };
 }
 
@@ -89,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST ?? (isProduction(e) ? '0.0.0.0' : '127.0.0.1'),
     publicUrl: e.PUBLIC_URL,
+    teamsAppId: e.TEAMS_APP_ID?.toLowerCase(),
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     storage: {
@@ -101,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth,
     graph: { baseUrl: e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com', clientSecret: e.AAD_APP_CLIENT_SECRET },
     playground: { port: e.PLAYGROUND_PORT, start: e.START_PLAYGROUND === 'auto' ? local : e.START_PLAYGROUND === 'true' },
-    scheduler: { enabled: e.SCHEDULER === 'on', pollMs: e.SCHEDULER_POLL_MS, instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}` },
+    scheduler: { enabled: e.SCHEDULER === 'on', pollMs: e.SCHEDULER_POLL_MS, leaseMs: e.SCHEDULER_LEASE_MS, instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}` },
     retention: { defaultMonths: e.RETENTION_MONTHS },
   };
 }

@@ -15,6 +15,7 @@ import type { Reach } from './reach';
 import { promptSentAt, reflectionRound, reminderAfter } from './plan';
 import { meetingOf, networkLocale } from '../domain/network';
 import { coDriverOf } from '../domain/access';
+import type { DeepLinkConfig } from '../domain/deepLink';
 
 // What each kind of job does when it is due. A handler either returns how it ended or throws the
 // channel's SendError, which the worker turns into a retry or a recorded failure.
@@ -35,6 +36,8 @@ export interface JobContext {
   reach: Reach;
   messenger: Messenger;
   now: () => Date;
+  /** What the cards' links back to the tab are made with; none: no links. */
+  links?: DeepLinkConfig;
 }
 
 type Handler = (job: Job, aggregate: NetworkAggregate, ctx: JobContext) => Promise<JobResult>;
@@ -50,7 +53,7 @@ const postAgenda: Handler = async (job, aggregate, ctx) => {
   if (meetingStartsAt(meeting) <= ctx.now()) return skipped('meeting already started');
   const reference = await ctx.reach.channelOf(aggregate.network);
   if (!reference) return { outcome: 'unreachable', detail: 'the bot is not in the network’s team' };
-  const card = agendaCardFor(aggregate, meeting, networkLocale(aggregate.network));
+  const card = agendaCardFor(aggregate, meeting, networkLocale(aggregate.network), ctx.links);
   const activityId = await ctx.messenger.send(reference, { card });
   return { outcome: 'sent', activityId, reference, cardHash: cardHash(card) };
 };
@@ -69,13 +72,13 @@ const updateAgenda: Handler = async (job, aggregate, ctx) => {
   const meeting = meetingOf(aggregate, job.meetingId);
   if (!meeting) return skipped('meeting deleted');
   if (meetingEndsAt(meeting) <= ctx.now()) return skipped('meeting is over');
-  return updatePosted(jobId('agenda.post', meeting.id), job, agendaCardFor(aggregate, meeting, networkLocale(aggregate.network)), ctx);
+  return updatePosted(jobId('agenda.post', meeting.id), job, agendaCardFor(aggregate, meeting, networkLocale(aggregate.network), ctx.links), ctx);
 };
 
 const fanOutReflections: Handler = async (job, aggregate, ctx) => {
   const round = reflectionRound(aggregate, job.meetingId!, ctx.now());
   if (round.length === 0) return skipped('no participant with Teams to ask');
-  for (const next of round) await ctx.jobs.add(job.networkId, next, ctx.now());
+  await ctx.jobs.addMany(job.networkId, round, ctx.now());
   return { outcome: 'sent', detail: `${round.filter((j) => j.kind === 'reflection.prompt').length} prompts` };
 };
 
@@ -99,7 +102,7 @@ function reflectionHandler(reminder: boolean): Handler {
     // The card is in the network's language, as the leader's questions are, whatever the person's Teams language.
     const locale = networkLocale(aggregate.network);
     const notice = reminder ? { text: t(locale, 'card.reflection.reminder') } : undefined;
-    const card = reflectionCardFor(aggregate, meeting, participant, { locale, refreshUserIds: reach.teamsUserId ? [reach.teamsUserId] : [], notice });
+    const card = reflectionCardFor(aggregate, meeting, participant, { locale, refreshUserIds: reach.teamsUserId ? [reach.teamsUserId] : [], notice, links: ctx.links });
     const activityId = await ctx.messenger.send(reach.reference, { card });
     const sentAt = ctx.now();
     if (!reminder) {
@@ -126,7 +129,7 @@ const updateIdeaLot: Handler = async (job, aggregate, ctx) =>
 async function channelIdeaLot(aggregate: NetworkAggregate, ctx: JobContext) {
   const { network } = aggregate;
   const leaders = [network.leader.userId, coDriverOf(aggregate)?.userId].filter((id): id is string => !!id);
-  return ideaLotCardFor(aggregate, { locale: networkLocale(aggregate.network), refreshUserIds: await ctx.reach.teamsUserIds(network, leaders) });
+  return ideaLotCardFor(aggregate, { locale: networkLocale(aggregate.network), refreshUserIds: await ctx.reach.teamsUserIds(network, leaders), links: ctx.links });
 }
 
 export const HANDLERS: Record<JobKind, Handler> = {

@@ -46,7 +46,7 @@ const REMINDERS_OFF = 'reminders are off';
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { jobs, store, logger, now, instanceId } = options;
   const pollMs = options.pollMs ?? 2000;
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? 15_000;
   const concurrency = options.concurrency ?? 16;
   let timer: NodeJS.Timeout | undefined;
   let resyncTimer: NodeJS.Timeout | undefined;
@@ -56,19 +56,45 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const dirty = new Set<string>();
 
   async function runJob(candidate: Job, networks: Map<string, Promise<NetworkAggregate | undefined>>): Promise<boolean> {
-    const job = await jobs.claim(candidate, instanceId, now(), leaseMs);
-    if (!job) return false; // another instance has it
+    const claimed = await jobs.claim(candidate, instanceId, now(), leaseMs);
+    if (!claimed) return false; // another instance has it
+    const lease = keepLease(claimed);
     try {
-      if (!networks.has(job.networkId)) networks.set(job.networkId, store.load(job.networkId));
-      const aggregate = await networks.get(job.networkId)!;
-      const result: JobResult = aggregate ? await HANDLERS[job.kind](job, aggregate, options) : { outcome: 'skipped', detail: 'network deleted' };
-      await jobs.finish(job, result.outcome, now(), { ...result, detail: result.detail ?? '' });
-      logger.info({ job: job.id, networkId: job.networkId, outcome: result.outcome }, 'Job done');
+      if (!networks.has(claimed.networkId)) networks.set(claimed.networkId, store.load(claimed.networkId));
+      const aggregate = await networks.get(claimed.networkId)!;
+      const result: JobResult = aggregate ? await HANDLERS[claimed.kind](claimed, aggregate, options) : { outcome: 'skipped', detail: 'network deleted' };
+      await jobs.finish(await lease.release(), result.outcome, now(), { ...result, detail: result.detail ?? '' });
+      logger.info({ job: claimed.id, networkId: claimed.networkId, outcome: result.outcome }, 'Job done');
     } catch (error) {
-      networks.delete(job.networkId);
-      await recordFailure(job, error);
+      networks.delete(claimed.networkId);
+      await recordFailure(await lease.release(), error);
     }
     return true;
+  }
+
+  /**
+   * The claim lives as long as the send: renewed every third of the lease while the job runs (a send
+   * waiting for its slot or retrying a 429 can take longer than a lease), so another instance takes a job
+   * over only when its owner is truly gone. `release` stops renewing and gives the job as last stored.
+   */
+  function keepLease(claimed: Job) {
+    let current = claimed;
+    let renewing: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      renewing = renewing.then(async () => {
+        const renewed = await jobs.change(current, { leaseUntil: new Date(now().getTime() + leaseMs).toISOString() }, now());
+        if (renewed) current = renewed;
+        else logger.warn({ job: current.id, networkId: current.networkId }, 'Could not renew the claim: another instance took the job over');
+      }).catch((error) => logger.warn({ err: error, job: current.id }, 'Could not renew the claim'));
+    }, Math.max(1000, leaseMs / 3));
+    timer.unref?.();
+    return {
+      async release(): Promise<Job> {
+        clearInterval(timer);
+        await renewing;
+        return current;
+      },
+    };
   }
 
   async function recordFailure(job: Job, error: unknown) {
@@ -99,9 +125,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return ran;
   }
 
-  async function syncNetwork(networkId: string): Promise<void> {
+  /** `heal`: also set the due-jobs hints again from the jobs (the periodic full sync). */
+  async function syncNetwork(networkId: string, heal = false): Promise<void> {
     const at = now();
     const [aggregate, existing] = await Promise.all([store.load(networkId), jobs.listForNetwork(networkId)]);
+    if (heal) await jobs.rehint(networkId, existing);
     const byId = new Map(existing.map((job) => [job.id, job]));
     const planned = aggregate ? plannedJobs(aggregate) : [];
     const plannedIds = new Set(planned.map(idOf));
@@ -146,11 +174,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (job.kind === 'agenda.post') {
         const meeting = aggregate.meetings.find((m) => m.id === job.meetingId);
         if (!meeting || meetingEndsAt(meeting) <= at) continue;
-        if (cardHash(agendaCardFor(aggregate, meeting, locale)) !== job.cardHash) {
+        if (cardHash(agendaCardFor(aggregate, meeting, locale, options.links)) !== job.cardHash) {
           await jobs.reschedule(aggregate.network.id, { kind: 'agenda.update', meetingId: meeting.id, dueAt: at }, at);
         }
       }
-      if (job.kind === 'ideas.post' && cardHash(ideaLotCardFor(aggregate, { locale })) !== job.cardHash) {
+      if (job.kind === 'ideas.post' && cardHash(ideaLotCardFor(aggregate, { locale, links: options.links })) !== job.cardHash) {
         await jobs.reschedule(aggregate.network.id, { kind: 'ideas.update', dueAt: at }, at);
       }
     }
@@ -174,7 +202,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function syncAll() {
     const { networks } = await store.listNetworks();
-    for (const network of networks) await syncNetwork(network.id);
+    for (const network of networks) await syncNetwork(network.id, true);
   }
 
   let ticking = false;
@@ -194,7 +222,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   return {
     runDue,
-    syncNetwork,
+    syncNetwork: (networkId) => syncNetwork(networkId),
     syncAll,
     networkChanged,
     start() {

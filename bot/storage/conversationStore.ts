@@ -1,4 +1,4 @@
-import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type { ConversationRef } from '../teams/conversationRef';
 
 // Where the bot can reach people later: one row per conversation (1:1, group chat, channel), an index
@@ -34,6 +34,10 @@ export interface TeamMember {
 }
 
 export interface ConversationStore {
+  /**
+   * Stores where the conversation is. A turn repeats what is stored nearly always, so an entry this instance
+   * stored within `REMEMBER_AGAIN_AFTER_MS`, unchanged, is not written again (its `updatedAt` is that much behind at most).
+   */
   remember(entry: ConversationEntry, now?: Date): Promise<void>;
   get(conversationId: string, tenantId?: string): Promise<StoredConversation | undefined>;
   findPersonal(userAadObjectId: string): Promise<StoredConversation | undefined>;
@@ -56,6 +60,11 @@ export interface ConversationStore {
   aboutPerson(person: PersonKey): Promise<PersonRows>;
   /** Deletes their 1:1 chats and team memberships; removes them as the last writer of other conversations. */
   forgetPerson(person: PersonKey): Promise<number>;
+  /**
+   * Moves the 1:1 chat rows of earlier versions (in the tenant's partition, found only by a scan) to their row by
+   * Entra id, once: a marker row says it was done. Until then `findPersonal` also looks where they were.
+   */
+  movePersonalRowsOnce(): Promise<number>;
 }
 
 export interface PersonKey {
@@ -76,6 +85,14 @@ const WELCOME_WINDOW_MS = 10 * 60 * 1000;
 
 const encode = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 const partitionOf = (tenantId?: string) => tenantId || 'local';
+/**
+ * Each person's 1:1 chat by Entra object id, in one partition of its own so `findPersonal` is a point read (an
+ * Entra object id is unique across tenants; a tenant id is a GUID or 'local', never this).
+ */
+const PERSONAL_PARTITION = 'personal';
+const MOVED_MARKER = { partitionKey: PERSONAL_PARTITION, rowKey: '~moved-v1' };
+/** How long an unchanged conversation is not stored again by the instance that stored it. */
+export const REMEMBER_AGAIN_AFTER_MS = 5 * 60 * 1000;
 const conversationKey = (conversationId: string) => `conversation|${encode(conversationId)}`;
 const personalKey = (aadObjectId: string) => `personal|${encode(aadObjectId)}`;
 const openingKey = (aadObjectId: string) => `opening|${encode(aadObjectId)}`;
@@ -89,17 +106,33 @@ export function createConversationStore(table: TableClient): ConversationStore {
     for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) rows.push(row);
     return rows;
   };
+  /** What this instance stored lately, by conversation: the entry's fingerprint and when. */
+  const stored = new Map<string, { fingerprint: string; at: number }>();
+  /** Set once the rows of earlier versions are known to be moved: `findPersonal` is one point read then. */
+  let moved = false;
+
+  /** The newest of the person's 1:1 chat rows where earlier versions kept them (a scan over the tenants). */
+  const legacyPersonal = async (userAadObjectId: string) => {
+    const rows = await query(odata`RowKey eq ${personalKey(userAadObjectId)}`);
+    return rows.filter((row) => row.partitionKey !== PERSONAL_PARTITION).sort((a, b) => String(b.updatedAt ?? '').localeCompare(String(a.updatedAt ?? '')))[0];
+  };
 
   return {
     async remember(entry, now = new Date()) {
       const partitionKey = partitionOf(entry.tenantId);
+      const cacheKey = `${partitionKey}|${entry.conversationId}`;
+      const fingerprint = JSON.stringify(entry);
+      const last = stored.get(cacheKey);
+      if (last && last.fingerprint === fingerprint && now.getTime() - last.at < REMEMBER_AGAIN_AFTER_MS && now.getTime() >= last.at) return;
       const fields = conversationFields(entry, now);
-      const rows: TableEntity<Row>[] = [{ partitionKey, rowKey: conversationKey(entry.conversationId), rowKind: 'conversation', ...fields }];
-      if (entry.userAadObjectId) {
-        rows.push({ partitionKey, rowKey: personalKey(entry.userAadObjectId), rowKind: 'personal', ...fields });
-      }
       // Merge keeps columns this write does not know about (welcomedAt).
-      await table.submitTransaction(rows.map((row) => ['upsert', row, 'Merge']));
+      const writes: Promise<unknown>[] = [table.upsertEntity({ partitionKey, rowKey: conversationKey(entry.conversationId), rowKind: 'conversation', ...fields }, 'Merge')];
+      if (entry.userAadObjectId) {
+        writes.push(table.upsertEntity({ partitionKey: PERSONAL_PARTITION, rowKey: personalKey(entry.userAadObjectId), rowKind: 'personal', ...fields }, 'Merge'));
+      }
+      await Promise.all(writes);
+      if (stored.size >= 10_000) stored.clear();
+      stored.set(cacheKey, { fingerprint, at: now.getTime() });
     },
 
     async get(conversationId, tenantId) {
@@ -112,9 +145,41 @@ export function createConversationStore(table: TableClient): ConversationStore {
     },
 
     async findPersonal(userAadObjectId) {
-      const rows = await query(odata`RowKey eq ${personalKey(userAadObjectId)}`);
-      const newest = rows.map(toConversation).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-      return newest[0];
+      const row = await getRow(table, PERSONAL_PARTITION, personalKey(userAadObjectId));
+      if (row) return toConversation(row);
+      if (moved) return undefined;
+      // Not moved yet (a store the app did not start): where earlier versions stored it.
+      const legacy = await legacyPersonal(userAadObjectId);
+      return legacy && toConversation(legacy);
+    },
+
+    async movePersonalRowsOnce() {
+      if (await getRow(table, MOVED_MARKER.partitionKey, MOVED_MARKER.rowKey)) {
+        moved = true;
+        return 0;
+      }
+      const legacy = (await query(odata`RowKey ge ${'personal|'} and RowKey lt ${'personal}'}`)).filter((row) => row.partitionKey !== PERSONAL_PARTITION);
+      const newest = new Map<string, Row>();
+      for (const row of legacy) {
+        const kept = newest.get(String(row.rowKey));
+        if (!kept || String(row.updatedAt ?? '') > String(kept.updatedAt ?? '')) newest.set(String(row.rowKey), row);
+      }
+      for (const [rowKey, row] of newest) {
+        const current = await getRow(table, PERSONAL_PARTITION, rowKey);
+        // A row stored since (by this version) is newer than any of the old ones.
+        if (!current) {
+          const { partitionKey: _p, rowKey: _r, etag: _e, timestamp: _t, ...fields } = row;
+          await table.upsertEntity({ partitionKey: PERSONAL_PARTITION, rowKey, ...fields }, 'Merge');
+        }
+      }
+      for (const row of legacy) {
+        await table.deleteEntity(String(row.partitionKey), String(row.rowKey)).catch((error: { statusCode?: number }) => {
+          if (error.statusCode !== 404) throw error;
+        });
+      }
+      await table.upsertEntity({ ...MOVED_MARKER, rowKind: 'marker', movedAt: new Date().toISOString(), rows: legacy.length }, 'Replace');
+      moved = true;
+      return legacy.length;
     },
 
     async listForTeam(teamId) {
@@ -187,6 +252,8 @@ export function createConversationStore(table: TableClient): ConversationStore {
     },
 
     async forgetPerson(person) {
+      // What this instance remembers storing may be what is deleted now: the next turn stores it again.
+      stored.clear();
       const rows = await rowsAbout(table, person);
       for (const { row, kind } of rows) {
         const key = [String(row.partitionKey), String(row.rowKey)] as const;

@@ -1,16 +1,11 @@
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { Network, NetworkAggregate } from '../domain/model';
-import { assemble, fromEntity, rowKeyOf, sectionRange, toEntity, type RowKind, type Section } from './rows';
+import { assemble, fromEntity, kindOf, ROW_SECTIONS, rowKeyOf, sectionRange, toEntity, type RowChange, type RowKind, type Section } from './rows';
 import { StoreError, toStoreError } from './errors';
+import { indexChangesOf, indexRowsOfNetwork, PersonIndex, PERSON_INDEX_PREFIX, type IndexEntry, type IndexRow } from './personIndex';
 
 /** One row to write. `update` and `delete` need the ETag the client last saw. */
-export interface RowChange {
-  op: 'create' | 'update' | 'upsert' | 'delete';
-  kind: RowKind;
-  ids?: string[];
-  value?: object;
-  etag?: string;
-}
+export type { RowChange } from './rows';
 
 export const MAX_BATCH = 100;
 
@@ -22,20 +17,58 @@ export function chunk<T>(items: readonly T[], size = MAX_BATCH): T[][] {
 
 type Row = TableEntityResult<Record<string, unknown>>;
 
+export interface CommitOptions {
+  /** The network row as the writer read it: the person index then drops a role's former holder (bot/storage/personIndex.ts). */
+  networkBefore?: Network;
+}
+
+const quoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
+const MEMBER_ROWS = { from: `${rowKeyOf('member')}|`, to: `${rowKeyOf('member')}}` };
+
+/** A filter on RowKey for rows of these kinds: a range per kind (`<section>|<kind>|…`), an equality for a kind of one row. */
+export function kindsFilter(kinds: readonly RowKind[]): string {
+  const SINGLE: readonly RowKind[] = ['network', 'theme', 'phases', 'delivery', 'invitation'];
+  return [...new Set(kinds)]
+    .map((kind) => {
+      const key = rowKeyOf(kind);
+      return SINGLE.includes(kind) ? `RowKey eq ${quoted(key)}` : `(RowKey ge ${quoted(`${key}|`)} and RowKey lt ${quoted(`${key}}`)})`;
+    })
+    .join(' or ');
+}
+
 /**
  * Networks in Table Storage: one partition per network. A load is ONE query (the SDK pages past
  * 1,000 rows); a save is batch transactions of at most 100 rows, each all-or-nothing. Changes
  * beyond 100 rows commit chunk by chunk, so callers keep related rows in one chunk.
  */
 export class NetworkStore {
-  /** Storage queries and transactions issued, for benchmarks and tests. */
+  /** Storage queries and transactions issued (the person index's requests too), for benchmarks and tests. */
   roundTrips = 0;
 
-  constructor(private readonly table: TableClient) {}
+  /** Person → networks (bot/storage/personIndex.ts), kept in step by every commit and delete here. */
+  private readonly index: PersonIndex;
 
+  constructor(private readonly table: TableClient) {
+    this.index = new PersonIndex(table, () => this.roundTrips++);
+  }
+
+  /** The network (or one section of it) as one query; the member index rows are left out, as nothing reads them from a load. */
   async load(networkId: string, section?: Section): Promise<NetworkAggregate | undefined> {
-    const rows = await this.query(networkId, section);
+    const rows = await this.query(networkId, section, true);
     return assemble(rows);
+  }
+
+  /**
+   * Only rows of these kinds (the network row always), and whichever of `memberKeys` have a member index row here:
+   * ONE query, for a reader that needs a few kinds of a network (the chat's "næste møde"). The aggregate's other
+   * lists are empty, so it is for reading, never for a change.
+   */
+  async loadParts(networkId: string, kinds: readonly RowKind[], memberKeys: readonly string[] = []): Promise<{ aggregate?: NetworkAggregate; members: Set<string> }> {
+    const members = memberKeys.map((key) => `RowKey eq ${quoted(rowKeyOf('member', [key]))}`);
+    const filter = `PartitionKey eq ${quoted(networkId)} and (${[kindsFilter(['network', ...kinds]), ...members].join(' or ')})`;
+    const rows = await this.rows(filter);
+    const found = new Set(rows.filter((row) => kindOf(row) === 'member').map((row) => row.rowKey!.slice(MEMBER_ROWS.from.length)));
+    return { aggregate: assemble(rows), members: found };
   }
 
   async exists(networkId: string): Promise<boolean> {
@@ -50,8 +83,19 @@ export class NetworkStore {
     }
   }
 
-  /** Writes changes in order; returns each row's new ETag (undefined for deletes). */
-  async commit(networkId: string, changes: readonly RowChange[]): Promise<(string | undefined)[]> {
+  /**
+   * Writes changes in order; returns each row's new ETag (undefined for deletes). The person index follows
+   * the member index rows and the network row's roles: rows it gains are written before, rows it loses after.
+   */
+  async commit(networkId: string, changes: readonly RowChange[], options: CommitOptions = {}): Promise<(string | undefined)[]> {
+    const index = indexChangesOf(networkId, changes, options.networkBefore);
+    await this.index.add(index.add);
+    const etags = await this.commitRows(networkId, changes);
+    await this.dropFromIndex(index.remove);
+    return etags;
+  }
+
+  private async commitRows(networkId: string, changes: readonly RowChange[]): Promise<(string | undefined)[]> {
     const etags: (string | undefined)[] = [];
     for (const part of chunk(changes)) {
       if (part.length === 1) {
@@ -93,8 +137,60 @@ export class NetworkStore {
     return { networks, memberOf };
   }
 
+  /** The person index's rows under these member keys (one query per key), for a reader to check against the networks. */
+  personNetworks(memberKeys: readonly string[]): Promise<IndexEntry[]> {
+    return this.index.rowsOf(memberKeys);
+  }
+
+  /** Removes index rows a reader found to grant nothing (see personIndex.ts); a failure only leaves them for next time. */
+  async dropFromIndex(rows: readonly IndexRow[]): Promise<void> {
+    await this.index.remove(rows).catch(() => undefined);
+  }
+
+  /** Every index row under these member keys (a person erased): their keys name them. */
+  async forgetInIndex(memberKeys: readonly string[]): Promise<number> {
+    const rows = await this.index.rowsOf(memberKeys);
+    await this.index.remove(rows);
+    return rows.length;
+  }
+
+  /**
+   * Writes the index rows of every network (one scan of the network rows and the member index rows), once:
+   * a marker row says it was done. For data written before the index existed; afterwards commits keep it.
+   */
+  async buildPersonIndexOnce(): Promise<number> {
+    const marker = { partitionKey: `${PERSON_INDEX_PREFIX}~`, rowKey: 'built-v1' };
+    this.roundTrips++;
+    try {
+      await this.table.getEntity(marker.partitionKey, marker.rowKey);
+      return 0;
+    } catch (error) {
+      const mapped = toStoreError(error);
+      if (!(mapped instanceof StoreError && mapped.kind === 'notFound')) throw mapped;
+    }
+    const network = rowKeyOf('network');
+    const rows = await this.rows(`RowKey eq ${quoted(network)} or (RowKey ge ${quoted(MEMBER_ROWS.from)} and RowKey lt ${quoted(MEMBER_ROWS.to)})`);
+    const byNetwork = new Map<string, { network?: Network; keys: string[] }>();
+    for (const row of rows) {
+      const entry = byNetwork.get(row.partitionKey!) ?? { keys: [] };
+      if (row.rowKey === network) entry.network = fromEntity<Network>(row);
+      else entry.keys.push(row.rowKey!.slice(MEMBER_ROWS.from.length));
+      byNetwork.set(row.partitionKey!, entry);
+    }
+    const wanted = [...byNetwork].filter(([, entry]) => entry.network).flatMap(([id, entry]) => indexRowsOfNetwork(id, entry.network, entry.keys));
+    for (const part of chunk(wanted, 20)) await this.index.add(part);
+    this.roundTrips++;
+    await this.table.upsertEntity({ ...marker, rowKind: 'personIndexMarker', rows: wanted.length, builtAt: new Date().toISOString() }, 'Replace').catch((error) => {
+      throw toStoreError(error);
+    });
+    return wanted.length;
+  }
+
   async deleteNetwork(networkId: string): Promise<void> {
     const rows = await this.query(networkId);
+    const networkRow = rows.find((row) => row.rowKey === rowKeyOf('network'));
+    const memberKeys = rows.filter((row) => kindOf(row) === 'member').map((row) => row.rowKey!.slice(MEMBER_ROWS.from.length));
+    const indexRows = indexRowsOfNetwork(networkId, networkRow && fromEntity<Network>(networkRow), memberKeys);
     const deletes = rows.map((row): TransactionAction => ['delete', { partitionKey: networkId, rowKey: row.rowKey! }]);
     // The network row goes last, so a crash half-way leaves a network that can be deleted again.
     deletes.sort((a, b) => Number(a[1].rowKey === rowKeyOf('network')) - Number(b[1].rowKey === rowKeyOf('network')));
@@ -106,15 +202,26 @@ export class NetworkStore {
         throw toStoreError(error);
       }
     }
+    // The network is gone: nobody's index may lead to it (a row this misses is dropped by the next reader).
+    await this.dropFromIndex(indexRows);
   }
 
-  private async query(networkId: string, section?: Section): Promise<Row[]> {
-    const escaped = networkId.replace(/'/g, "''");
-    let filter = `PartitionKey eq '${escaped}'`;
-    if (section) {
-      const { from, to } = sectionRange(section);
-      filter += ` and RowKey ge '${from}' and RowKey lt '${to}'`;
+  /** A network's rows (or a section's); `withoutMembers` leaves out the member index rows. */
+  private async query(networkId: string, section?: Section, withoutMembers = false): Promise<Row[]> {
+    let filter = `PartitionKey eq ${quoted(networkId)}`;
+    const { from, to } = section ? sectionRange(section) : { from: undefined, to: undefined };
+    if (withoutMembers && (!section || section === ROW_SECTIONS.member)) {
+      // Two ranges around the member rows (`plan|member|…`), within the section when there is one.
+      const low = from ? `RowKey ge ${quoted(from)} and ` : '';
+      const high = to ? ` and RowKey lt ${quoted(to)}` : '';
+      filter += ` and ((${low}RowKey lt ${quoted(MEMBER_ROWS.from)}) or (RowKey ge ${quoted(MEMBER_ROWS.to)}${high}))`;
+    } else if (from && to) {
+      filter += ` and RowKey ge ${quoted(from)} and RowKey lt ${quoted(to)}`;
     }
+    return this.rows(filter);
+  }
+
+  private async rows(filter: string): Promise<Row[]> {
     this.roundTrips++;
     const rows: Row[] = [];
     try {

@@ -160,3 +160,12 @@ export function rowsOfAggregate(aggregate: NetworkAggregate): AggregateRow[] {
   for (const r of aggregate.themeRevisions) add('themeRevision', [revisionId(r.revision)], r);
   return rows;
 }
+
+/** One row a change writes: what the network store commits (in one transaction) and the person index follows. */
+export interface RowChange {
+  op: 'create' | 'update' | 'upsert' | 'delete';
+  kind: RowKind;
+  ids?: string[];
+  value?: object;
+  etag?: string;
+}

@@ -10,6 +10,8 @@ export interface Tables {
   conversations: TableClient;
   /** Durable scheduled jobs (agenda posts, reflection prompts, reminders). */
   jobs: TableClient;
+  /** The send budget per tenant that all instances share (bot/scheduler/budgetStore.ts); no personal data. */
+  sendBudget: TableClient;
 }
 
 /** Keys in a connection string (Azurite, tests), or in Azure the endpoint and the managed identity. */
@@ -39,22 +41,41 @@ function deadlinePolicy(timeoutMs: number): PipelinePolicy {
   };
 }
 
+/**
+ * Requests sent to storage per table (every try counts: what went over the wire), since the process started.
+ * Read by the benchmark (bench/support/instanceChild.ts) as storage requests per bot turn; nothing else uses it.
+ */
+export const storageRequests: Record<string, number> = {};
+
+function countingPolicy(table: string): PipelinePolicy {
+  return {
+    name: 'netvaerkStorageRequestCount',
+    sendRequest(request, next) {
+      storageRequests[table] = (storageRequests[table] ?? 0) + 1;
+      return next(request);
+    },
+  };
+}
+
 export function createTables({ connectionString, endpoint, managedIdentityClientId, prefix = '', requestTimeoutMs = STORAGE_REQUEST_TIMEOUT_MS }: TablesOptions): Tables {
   // Fail within seconds so a user gets a clear 503 instead of a hanging tab.
   const retryOptions = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2000 };
-  const additionalPolicies = [{ policy: deadlinePolicy(requestTimeoutMs), position: 'perRetry' as const }];
+  const policies = (name: string) => [
+    { policy: deadlinePolicy(requestTimeoutMs), position: 'perRetry' as const },
+    { policy: countingPolicy(name), position: 'perRetry' as const },
+  ];
   let client: (name: string) => TableClient;
   if (connectionString) {
     const insecure = /^DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|TableEndpoint=http:/i.test(connectionString);
-    client = (name) => TableClient.fromConnectionString(connectionString, `${prefix}${name}`, { allowInsecureConnection: insecure, retryOptions, additionalPolicies });
+    client = (name) => TableClient.fromConnectionString(connectionString, `${prefix}${name}`, { allowInsecureConnection: insecure, retryOptions, additionalPolicies: policies(name) });
   } else if (endpoint) {
     const credential = new ManagedIdentityCredential(managedIdentityClientId ? { clientId: managedIdentityClientId } : {});
     const url = endpoint.replace(/\/+$/, ''); // Azure's primaryEndpoints.table ends in a slash
-    client = (name) => new TableClient(url, `${prefix}${name}`, credential, { retryOptions, additionalPolicies });
+    client = (name) => new TableClient(url, `${prefix}${name}`, credential, { retryOptions, additionalPolicies: policies(name) });
   } else {
     throw new Error('tables: a connection string or an endpoint is required');
   }
-  return { networks: client('networks'), conversations: client('conversations'), jobs: client('jobs') };
+  return { networks: client('networks'), conversations: client('conversations'), jobs: client('jobs'), sendBudget: client('sendbudget') };
 }
 
 /** Creates the tables if missing; safe to call on every start. */

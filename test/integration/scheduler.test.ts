@@ -7,7 +7,8 @@ import { createBotAdapter } from '../../bot/teams';
 import { createMessenger, SendError, type Messenger } from '../../bot/teams/proactive';
 import { JobStore } from '../../bot/scheduler/jobStore';
 import { createReach } from '../../bot/scheduler/reach';
-import { RateLimiter } from '../../bot/scheduler/rateLimiter';
+import { SendBudget } from '../../bot/scheduler/sendBudget';
+import { BudgetStore } from '../../bot/scheduler/budgetStore';
 import { limitedMessenger } from '../../bot/scheduler/limitedMessenger';
 import { createScheduler, type Scheduler } from '../../bot/scheduler/scheduler';
 import { startFakeChannel, type FakeChannel } from '../support/fakeChannel';
@@ -24,6 +25,7 @@ let channel: FakeChannel;
 let store: NetworkStore;
 let conversations: ConversationStore;
 let jobs: JobStore;
+let budgets: BudgetStore;
 let clock: Date;
 const logger = silentLogger();
 
@@ -33,6 +35,7 @@ beforeAll(async () => {
   store = new NetworkStore(tables.networks);
   conversations = createConversationStore(tables.conversations);
   jobs = new JobStore(tables.jobs);
+  budgets = new BudgetStore(tables.sendBudget);
   channel = await startFakeChannel();
 });
 
@@ -45,12 +48,12 @@ beforeEach(() => {
   clock = new Date('2027-01-01T09:00:00Z');
 });
 
-function schedulerFor(instanceId: string, messenger: Messenger = limitedMessenger(createMessenger(createBotAdapter({ logger })), new RateLimiter())): Scheduler {
+function schedulerFor(instanceId: string, messenger: Messenger = limitedMessenger(createMessenger(createBotAdapter({ logger })), new SendBudget(budgets)), leaseMs = 60_000): Scheduler {
   return createScheduler({
     store, jobs, messenger, logger, instanceId,
     reach: createReach(conversations, messenger),
     now: () => clock,
-    leaseMs: 60_000,
+    leaseMs,
     random: () => 0.5,
   });
 }
@@ -264,7 +267,7 @@ describe('reflection timing', () => {
     clock = new Date('2027-01-20T11:00:00Z');
     let refusing = true;
     // Teams is unavailable for Mette's chat (as a 503 would end after botbuilder's own retries).
-    const real = limitedMessenger(createMessenger(createBotAdapter({ logger })), new RateLimiter());
+    const real = limitedMessenger(createMessenger(createBotAdapter({ logger })), new SendBudget(budgets));
     const flaky: Messenger = {
       ...real,
       send: (ref, msg) => (refusing && ref.conversation?.id === 'a:personal-mette-latesend' ? Promise.reject(new SendError('unavailable', 503, undefined)) : real.send(ref, msg)),
@@ -344,7 +347,7 @@ describe('reflection timing', () => {
 
   it('opens a person’s 1:1 chat once, however many senders need it at the same moment', async () => {
     const s = await seed('onechat');
-    const messenger = limitedMessenger(createMessenger(createBotAdapter({ logger })), new RateLimiter());
+    const messenger = limitedMessenger(createMessenger(createBotAdapter({ logger })), new SendBudget(budgets));
     const [a, b] = [createReach(conversations, messenger, { now: () => clock, waitMs: 50 }), createReach(conversations, messenger, { now: () => clock, waitMs: 50 })];
     const other = { ...s.network, id: `${s.network.id}-other`, channelId: `${CHANNEL}-onechat-other` };
     // Two instances, each sending for two networks of the same team at once (a prompt, another network's prompt).
@@ -388,7 +391,7 @@ describe('restart and two instances', () => {
     await schedulerFor('healthy').runDue(); // the fan-out: 12 prompts now due
 
     // Instance A sends 4 prompts and then dies with the rest of its claims in flight.
-    const real = limitedMessenger(createMessenger(createBotAdapter({ logger })), new RateLimiter());
+    const real = limitedMessenger(createMessenger(createBotAdapter({ logger })), new SendBudget(budgets));
     let sent = 0;
     const dying: Messenger = { ...real, send: (ref, msg) => (sent++ < 4 ? real.send(ref, msg) : new Promise<string>(() => {})) };
     const crashed = schedulerFor('A', dying);
@@ -408,10 +411,35 @@ describe('restart and two instances', () => {
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
   });
 
+  it('keeps the claim of a send that outlasts its lease, so no other instance sends it again', async () => {
+    const { network, meeting, people } = await manyParticipants('slow', 1);
+    clock = new Date('2027-01-20T11:00:00Z');
+    await schedulerFor('healthy').syncNetwork(network.id);
+    await schedulerFor('healthy').runDue(); // the fan-out: 1 prompt now due
+
+    // Instance A's send takes 1.6 s (Teams slow, or a 429 retried) under a 3 s lease renewed every second.
+    const real = limitedMessenger(createMessenger(createBotAdapter({ logger })), new SendBudget(budgets));
+    const slow: Messenger = { ...real, send: async (ref, msg) => (await new Promise((r) => setTimeout(r, 1600)), real.send(ref, msg)) };
+    const a = schedulerFor('A', slow, 3000);
+    const running = a.runDue();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    clock = new Date(clock.getTime() + 2000); // 11:00:02: A's first claim holds until 11:00:03
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // A renewed it, until 11:00:05
+    clock = new Date(clock.getTime() + 2000); // 11:00:04: past the first lease, within the renewed one
+
+    expect(await schedulerFor('B', real, 3000).runDue()).toBe(0);
+    expect(await running).toBe(1);
+    expect(perConversation('slow').get(`a:slow-0`)).toBe(1);
+    expect(await jobOf(network.id, `reflection.prompt|${meeting.id}|${people[0]!.id}`)).toMatchObject({ state: 'done', outcome: 'sent', owner: 'A' });
+  });
+
   it('lets two instances run at once: every participant gets exactly one prompt', async () => {
     const { network, people } = await manyParticipants('twins', 30);
     clock = new Date('2027-01-20T11:00:00Z');
-    const [a, b] = [schedulerFor('A'), schedulerFor('B')];
+    // Each send takes Teams 50 ms, so neither instance can send all 30 before the other has looked.
+    const real = limitedMessenger(createMessenger(createBotAdapter({ logger })), new SendBudget(budgets));
+    const teamsTime: Messenger = { ...real, send: async (ref, msg) => (await new Promise((r) => setTimeout(r, 50)), real.send(ref, msg)) };
+    const [a, b] = [schedulerFor('A', teamsTime), schedulerFor('B', teamsTime)];
     await a.syncNetwork(network.id);
     await Promise.all([a.runDue(), b.runDue()]); // both race for the fan-out
     const [ranA, ranB] = await Promise.all([a.runDue(), b.runDue()]);
