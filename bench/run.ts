@@ -8,12 +8,13 @@ import { runFanOut, type FanOutScenario } from './fanout';
 import { runLatency } from './latency';
 import { runLargeNetwork } from './largeNetwork';
 import { runTabs } from './tabs';
+import { runJourney } from './journey';
 
-// `npm run bench [-- --small] [-- --only fanout,latency,load,tabs] [-- --scenarios single,crash,twins]`
+// `npm run bench [-- --small] [-- --only fanout,latency,load,tabs,journey] [-- --scenarios single,crash,twins]`
 // Starts its own Azurite (in memory, own process) and a rate-limited fake Teams channel, runs the
 // benchmarks one after another, prints a table per benchmark and writes bench/results/<date>-<host>.json.
 
-const BENCHMARKS = ['fanout', 'latency', 'load', 'tabs'] as const;
+const BENCHMARKS = ['fanout', 'latency', 'load', 'tabs', 'journey'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 function parseArgs(argv: string[]) {
@@ -37,6 +38,7 @@ function parseArgs(argv: string[]) {
     randomThrottle: value('random-throttle') === undefined ? undefined : Number(value('random-throttle')),
     limiterPerTenant: value('limiter-per-tenant'),
     channelLatencyMs: value('channel-latency-ms') === undefined ? undefined : Number(value('channel-latency-ms')),
+    leaseMs: Number(value('lease-ms') ?? 15_000),
   };
 }
 
@@ -77,6 +79,7 @@ async function main() {
           participants: args.participants,
           scenarios: args.scenarios,
           pollMs: 200,
+          leaseMs: args.leaseMs,
           limits: {
             ...TEAMS_CHANNEL_LIMITS,
             ...(args.randomThrottle !== undefined ? { randomThrottle: args.randomThrottle } : {}),
@@ -88,6 +91,8 @@ async function main() {
         out = await runLatency(common);
       } else if (benchmark === 'load') {
         out = await runLargeNetwork(common);
+      } else if (benchmark === 'journey') {
+        out = await runJourney(common);
       } else {
         out = await runTabs({ ...common, build: !args.noBuild, ...(args.baseline !== undefined ? { baseline: args.baseline } : {}) });
       }

@@ -219,7 +219,7 @@ describe('the plan tab: joint summary and analysis by categories', () => {
     await edit.getByLabel('Mønster').fill('Lokaler');
     await edit.getByRole('radio', { name: 'Prioriteret' }).check();
     await edit.getByRole('button', { name: 'Gem' }).click();
-    await status(page, 'Noten er gemt.').waitFor();
+    await page.locator('[data-note]').filter({ hasText: NOTE }).getByRole('status').filter({ hasText: 'Gemt kl.' }).waitFor();
     await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, `Rediger noten „${NOTE}“`);
     const note = (await plan()).analysisNotes[0];
     expect(note).toMatchObject({ pattern: 'Lokaler', priority: 'prioritised', text: NOTE });

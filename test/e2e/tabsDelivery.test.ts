@@ -170,7 +170,7 @@ describe('the delivery tab', () => {
 
   test('she saves, and after a reload the order is kept', async () => {
     await page.getByRole('button', { name: 'Gem', exact: true }).click();
-    await status(page, 'Leverancen er gemt.').waitFor();
+    await status(page, 'Gemt kl.').waitFor();
     const delivery = await saved();
     expect(delivery).toMatchObject({
       theme: THEME,
@@ -206,7 +206,7 @@ describe('the delivery tab', () => {
     expect(await field(page, 'Tema').inputValue()).toBe('Socialøkonomi i kommunen');
     expect(await recommendations(page)).toEqual([FOLLOW_UP, CLAUSES, ONE_DOOR]);
     await page.getByRole('button', { name: 'Gem', exact: true }).click();
-    await status(page, 'Leverancen er gemt.').waitFor();
+    await status(page, 'Gemt kl.').waitFor();
     expect(await saved()).toMatchObject({ theme: 'Socialøkonomi i kommunen', other: 'Netværket fortsætter som driftsnetværk.' });
   });
 
@@ -218,7 +218,7 @@ describe('the delivery tab', () => {
       expect.stringMatching(/^3\s+Leveret til Chefforum\s+Trin 3 af 3$/),
     ]);
     await page.getByRole('button', { name: 'Markér som sendt til referencelederen' }).click();
-    await status(page, 'Status er nu „Sendt til referencelederen“. Leverancen er gemt.').waitFor();
+    await status(page, 'Status er nu „Sendt til referencelederen“. Gemt kl.').waitFor();
     expect(await currentStep(page)).toBe('Sendt til referencelederen');
     expect(await stepper.getByRole('listitem').first().innerText()).toMatch(/Udkast\s+Fuldført/);
     expect((await saved()).status).toBe('sentToReferenceLeader');

@@ -55,6 +55,8 @@ describe('the tab pages download little before they run (dist/tabs)', () => {
     // The build names a lazy chunk after its module (tabs/src/plan/planner/PlannerSection.tsx → assets/PlannerSection-<hash>.js).
     expect(first.filter((file) => /Section-[\w-]+\.js$/.test(file))).toEqual([]);
     for (const section of sections) expect({ section, chunks: later.filter((file) => file.startsWith(`assets/${section}Section-`)).length }).toEqual({ section, chunks: 1 });
+    // The meeting side panel's view (tabs/src/meeting/) too: only Teams' side panel (or ?view=sidepanel) downloads it.
+    expect({ first: first.filter((file) => file.startsWith('assets/SidePanel-')), later: later.filter((file) => file.startsWith('assets/SidePanel-')).length }).toEqual({ first: [], later: 1 });
   });
 
   test('one language per page load: neither catalogue is in a first download, and they are separate chunks', () => {

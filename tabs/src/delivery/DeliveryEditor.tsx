@@ -2,8 +2,8 @@ import { useRef, type FormEvent } from 'react';
 import { Button, Field, Input, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { MessageKey } from '@i18n';
 import { useApp } from '../shell/AppContext';
-import { CheckIcon, SaveFailureBar, useFocusAfterRender } from '../shared/formKit';
-import { formatClock } from '../shared/formatDateTime';
+import { SaveFailureBar, useFocusAfterRender } from '../shared/formKit';
+import { SavedNote } from '../shared/SavedNote';
 import { DisseminationTable } from './DisseminationTable';
 import { FIELD_LABEL, FillFromSuggestion } from './FillFromSuggestion';
 import { RecommendationList } from './RecommendationList';
@@ -40,19 +40,22 @@ const headingId = (field: string) => `delivery-${field}-heading`;
 const hintId = (field: string) => `delivery-${field}-hint`;
 
 export function DeliveryEditor({ state, announce }: { state: DeliveryDraftState; announce: (message: string) => void }) {
-  const { t, locale } = useApp();
+  const { t } = useApp();
   const styles = useStyles();
   const formRef = useRef<HTMLFormElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
   const focusAfter = useFocusAfterRender();
   const { draft, setDraft, errors } = state;
+  // The outcome of a save asked for here, not of a step of the stepper (shown there).
+  const fromForm = state.savedFrom === 'form';
+  const failure = fromForm ? state.failure : undefined;
   const set = <K extends keyof DeliveryDraft>(field: K, value: DeliveryDraft[K]) => setDraft((current) => ({ ...current, [field]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await state.save()) announce(t('tab.delivery.saved'));
+    // Saved: "✓ Gemt kl. 14.32" beside the button says so (and is read out).
     // What the leader must fix (a blank recommendation, a row without "who"): focus lands on the first, its message is read.
-    else focusAfter(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
+    if (!(await state.save())) focusAfter(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
   };
 
   const text = (field: TextField, rows: number) => (
@@ -87,7 +90,7 @@ export function DeliveryEditor({ state, announce }: { state: DeliveryDraftState;
           items={draft.recommendations}
           errors={errors.recommendations}
           onChange={(items) => set('recommendations', items)}
-          announce={announce}
+          dirty={state.dirty}
           describedBy={hintId('recommendations')}
         />
       </section>
@@ -103,12 +106,12 @@ export function DeliveryEditor({ state, announce }: { state: DeliveryDraftState;
           rows={draft.dissemination}
           errors={errors.who}
           onChange={(rows) => set('dissemination', rows)}
-          announce={announce}
+          dirty={state.dirty}
           describedBy={hintId('dissemination')}
         />
       </section>
       <SaveFailureBar
-        failure={state.failure}
+        failure={failure}
         onReload={async () => {
           await state.reloadLatest();
           announce(t('tab.conflict.kept'));
@@ -130,12 +133,8 @@ export function DeliveryEditor({ state, announce }: { state: DeliveryDraftState;
           </Button>
         )}
         <div role="status">{state.saving ? <Spinner size="tiny" label={t('tab.delivery.saving')} /> : state.dirty ? <Text>{t('tab.delivery.unsaved')}</Text> : null}</div>
-        {/* Seen as well as announced (issue 17); outside the status region, which the announcement already speaks for. */}
-        {!state.saving && !state.dirty && !state.failure && state.savedAt && (
-          <Text data-testid="saved-at">
-            <CheckIcon /> {t('tab.savedAt', { time: formatClock(state.savedAt, locale) })}
-          </Text>
-        )}
+        {/* A save from here; a step of the stepper says so beside the stepper. */}
+        <SavedNote saved={fromForm && !state.saving && !state.dirty && !state.failure && state.savedAt ? { at: state.savedAt } : undefined} />
       </div>
     </form>
   );

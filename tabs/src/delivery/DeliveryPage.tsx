@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { DeliveryStatus } from '@domain/model';
 import { useApp } from '../shell/AppContext';
 import { usePlan, type PlanView } from '../shell/usePlan';
 import { useAnnouncer, useFocusAfterRender } from '../shared/formKit';
 import { formatDateTime } from '../shared/formatDateTime';
+import { savedNow, type SavedInfo } from '../shared/SavedNote';
 import { DeliveryDocument } from './DeliveryDocument';
 import { DeliveryEditor } from './DeliveryEditor';
 import { DeliveryPrintView } from './DeliveryPrintView';
@@ -68,6 +69,8 @@ function LeaderDelivery({ plan, reload }: { plan: PlanView; reload: () => Promis
   const { announce, region } = useAnnouncer();
   const focusAfter = useFocusAfterRender();
   const state = useDeliveryDraft(plan, reload);
+  /** The last status change that went through, said beside the stepper's buttons. */
+  const [statusSaved, setStatusSaved] = useState<SavedInfo>();
 
   // Leaving with unsaved changes (the print view, a reload, closing) asks first, as browsers do.
   useEffect(() => {
@@ -78,9 +81,12 @@ function LeaderDelivery({ plan, reload }: { plan: PlanView; reload: () => Promis
   }, [state.dirty]);
 
   const setStatus = async (status: DeliveryStatus) => {
-    if (await state.save(status)) announce(t('tab.delivery.status.changed', { status: t(`delivery.status.${status}`) }));
+    setStatusSaved(undefined);
+    if (await state.save(status)) setStatusSaved(savedNow(t('tab.delivery.status.changed', { status: t(`delivery.status.${status}`) })));
+    // Something in the draft must be fixed first (a blank recommendation): focus lands on it, its message is read.
     else focusAfter(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]'));
   };
+  const fromStepper = state.savedFrom === 'status';
 
   return (
     <main className={styles.stack}>
@@ -88,7 +94,19 @@ function LeaderDelivery({ plan, reload }: { plan: PlanView; reload: () => Promis
         <Heading plan={plan} intro="tab.delivery.intro" />
       </div>
       {region}
-      <StatusStepper status={state.status} onSet={(status) => void setStatus(status)} busy={state.saving} dirty={state.dirty} plan={plan} />
+      <StatusStepper
+        status={state.status}
+        onSet={(status) => void setStatus(status)}
+        busy={state.saving}
+        dirty={state.dirty}
+        plan={plan}
+        saved={fromStepper && !state.saving && !state.failure ? statusSaved : undefined}
+        failure={fromStepper ? state.failure : undefined}
+        onReload={async () => {
+          await state.reloadLatest();
+          announce(t('tab.conflict.kept'));
+        }}
+      />
       <ExportButtons networkId={plan.network.id} dirty={state.dirty} saved={!!state.saved} />
       <DeliveryEditor state={state} announce={announce} />
       <RetentionSetting plan={plan} reload={reload} />

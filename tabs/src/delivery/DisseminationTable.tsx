@@ -1,14 +1,17 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useApp } from '../shell/AppContext';
+import { useState } from 'react';
 import { byIds, useFocusAfterRender, useTableStyles, VisuallyHidden } from '../shared/formKit';
+import { SavedNote, unsavedChange, type SavedInfo } from '../shared/SavedNote';
 import { LIMITS, newKey, type DraftDisseminator } from './deliveryDraft';
 
-// "Spredning af læring til basis": who tells about the learning, where (channel) and when — one row each.
+// "Spredning af læring til basis": who tells about the learning, where (channel) and when — one row each. A row deleted
+// says so beside "Tilføj række" until the delivery is saved (the rows are part of its draft).
 
 const useStyles = makeStyles({
   table: { minWidth: '560px' },
   muted: { margin: '4px 0', color: tokens.colorNeutralForeground2 },
-  add: { marginTop: '8px' },
+  add: { marginTop: '8px', display: 'flex', gap: '8px 12px', flexWrap: 'wrap', alignItems: 'center' },
 });
 
 type Column = 'who' | 'channel' | 'when';
@@ -19,16 +22,18 @@ interface Props {
   rows: DraftDisseminator[];
   errors: Record<string, string>;
   onChange: (rows: DraftDisseminator[]) => void;
-  announce: (message: string) => void;
+  /** The delivery has changes that are not saved: while so, the last deletion is said beside "Tilføj række". */
+  dirty: boolean;
   describedBy: string;
 }
 
-export function DisseminationTable({ rows, errors, onChange, announce, describedBy }: Props) {
+export function DisseminationTable({ rows, errors, onChange, dirty, describedBy }: Props) {
   const { t } = useApp();
   const styles = useStyles();
   const table = useTableStyles();
   const focusAfter = useFocusAfterRender();
   const header = (column: Column) => t(`delivery.${column}`);
+  const [removed, setRemoved] = useState<SavedInfo>();
 
   const add = () => {
     const row = { key: newKey('row'), who: '', channel: '', when: '' };
@@ -38,7 +43,7 @@ export function DisseminationTable({ rows, errors, onChange, announce, described
   const remove = (index: number) => {
     const next = rows.filter((_row, i) => i !== index);
     onChange(next);
-    announce(t('tab.delivery.rowRemoved', { number: index + 1 }));
+    setRemoved(unsavedChange(t('tab.delivery.rowRemoved', { number: index + 1 })));
     const neighbour = next[index] ?? next[index - 1];
     focusAfter(() => byIds(neighbour && cellId(neighbour, 'remove'), 'delivery-add-row'));
   };
@@ -97,6 +102,7 @@ export function DisseminationTable({ rows, errors, onChange, announce, described
         <Button id="delivery-add-row" onClick={add} disabledFocusable={rows.length >= LIMITS.dissemination}>
           {t('tab.delivery.addRow')}
         </Button>
+        <SavedNote saved={dirty ? removed : undefined} />
       </div>
     </>
   );

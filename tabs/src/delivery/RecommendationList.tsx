@@ -2,11 +2,13 @@ import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { Button, Field, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../shell/AppContext';
 import { byIds, useFocusAfterRender } from '../shared/formKit';
+import { SavedNote, unsavedChange, type SavedInfo } from '../shared/SavedNote';
 import { dropIndex, LIMITS, moveTo, newKey, type DraftRecommendation } from './deliveryDraft';
 
 // The prioritised recommendations: an ordered list the leader adds to, edits, deletes from and reorders — with the
 // move buttons, with Alt+↑/↓ in a recommendation, or by dragging its handle (native HTML5 drag and drop). Every
-// move is announced and keeps focus on the control that moved it.
+// move keeps focus on the control that moved it and says on the moved recommendation's line where it is now, and that
+// it is kept once the delivery is saved (SavedNote, read out too); a deletion says so beside "Tilføj anbefaling".
 
 const useStyles = makeStyles({
   list: { display: 'grid', gap: '8px', margin: '8px 0', padding: 0 },
@@ -35,9 +37,12 @@ const useStyles = makeStyles({
     ':hover': { color: tokens.colorNeutralForeground1 },
   },
   body: { display: 'grid', gap: '6px' },
-  buttons: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
+  buttons: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
+  add: { display: 'flex', gap: '8px 12px', flexWrap: 'wrap', alignItems: 'center' },
   muted: { margin: '4px 0', color: tokens.colorNeutralForeground2 },
 });
+
+const REMOVED = 'removed';
 
 export const recommendationId = (item: DraftRecommendation, part: 'text' | 'up' | 'down' | 'remove') => `delivery-rec-${item.key}-${part}`;
 
@@ -45,12 +50,13 @@ interface Props {
   items: DraftRecommendation[];
   errors: Record<string, string>;
   onChange: (items: DraftRecommendation[]) => void;
-  announce: (message: string) => void;
+  /** The delivery has changes that are not saved: while so, the last move or deletion is said here. */
+  dirty: boolean;
   /** The hint under the section's heading, which the list refers to. */
   describedBy: string;
 }
 
-export function RecommendationList({ items, errors, onChange, announce, describedBy }: Props) {
+export function RecommendationList({ items, errors, onChange, dirty, describedBy }: Props) {
   const { t } = useApp();
   const styles = useStyles();
   const focusAfter = useFocusAfterRender();
@@ -58,13 +64,16 @@ export function RecommendationList({ items, errors, onChange, announce, describe
   // The dragged item, known at once: the browser asks about dropping before React has drawn the drag's state.
   const dragged = useRef<string>(undefined);
   const [drop, setDrop] = useState<{ index: number; before: boolean }>();
+  /** The last move (on the moved recommendation's key) or deletion ('removed'), until the delivery is saved. */
+  const [change, setChange] = useState<{ where: string; info: SavedInfo }>();
+  const changeAt = (where: string) => (dirty && change?.where === where ? change.info : undefined);
   const name = (item: DraftRecommendation, index: number) => shorten(item.text) || t('tab.delivery.recommendation', { number: index + 1 });
 
   const move = (from: number, to: number, focusId?: string) => {
     const moved = items[from];
     if (!moved || from === to || to < 0 || to >= items.length) return;
     onChange(moveTo(items, from, to));
-    announce(t('tab.delivery.moved', { text: name(moved, from), number: to + 1, count: items.length }));
+    setChange({ where: moved.key, info: unsavedChange(t('tab.delivery.moved', { text: name(moved, from), number: to + 1, count: items.length })) });
     if (focusId) focusAfter(() => byIds(focusId));
   };
   const add = () => {
@@ -75,7 +84,7 @@ export function RecommendationList({ items, errors, onChange, announce, describe
   const remove = (index: number) => {
     const next = items.filter((_item, i) => i !== index);
     onChange(next);
-    announce(t('tab.delivery.removed', { number: index + 1 }));
+    setChange({ where: REMOVED, info: unsavedChange(t('tab.delivery.removed', { number: index + 1 })) });
     const neighbour = next[index] ?? next[index - 1];
     focusAfter(() => byIds(neighbour && recommendationId(neighbour, 'remove'), 'delivery-add-recommendation'));
   };
@@ -185,6 +194,7 @@ export function RecommendationList({ items, errors, onChange, announce, describe
                     <Button id={recommendationId(item, 'remove')} size="small" aria-label={t('tab.delivery.removeLabel', { number })} onClick={() => remove(index)}>
                       {t('tab.delivery.remove')}
                     </Button>
+                    <SavedNote saved={changeAt(item.key)} />
                   </div>
                 </div>
               </li>
@@ -192,12 +202,13 @@ export function RecommendationList({ items, errors, onChange, announce, describe
           })}
         </ol>
       )}
-      <div>
+      <div className={styles.add}>
         <Button id="delivery-add-recommendation" onClick={add} disabledFocusable={items.length >= LIMITS.recommendations}>
           {t('tab.delivery.addRecommendation')}
         </Button>
-        {items.length >= LIMITS.recommendations && <p className={styles.muted}>{t('tab.delivery.recommendationsMax', { max: LIMITS.recommendations })}</p>}
+        <SavedNote saved={changeAt(REMOVED)} />
       </div>
+      {items.length >= LIMITS.recommendations && <p className={styles.muted}>{t('tab.delivery.recommendationsMax', { max: LIMITS.recommendations })}</p>}
     </>
   );
 }

@@ -4,7 +4,8 @@ import { referenceLeaderOf } from '@domain/access';
 import type { MessageKey } from '@i18n';
 import { useApp } from '../shell/AppContext';
 import type { PlanView } from '../shell/usePlan';
-import { CheckIcon } from '../shared/formKit';
+import { CheckIcon, SaveFailureBar, type SaveFailure } from '../shared/formKit';
+import { SavedNote, type SavedInfo } from '../shared/SavedNote';
 import { planUrl } from '../networks/networkDraft';
 
 // Draft → sent to the reference leader → delivered: where the delivery is, as numbered steps that say in words which
@@ -58,9 +59,15 @@ interface Props {
   dirty?: boolean;
   /** The network: whom the delivery goes to (its reference leader), and where to choose one when there is none. */
   plan?: Pick<PlanView, 'network' | 'participants'>;
+  /** The last step that was saved ("Status er nu „Sendt til referencelederen“. Gemt kl. 14.32"), beside the buttons. */
+  saved?: SavedInfo;
+  /** A step that was not saved (someone else changed the delivery, the server refused): why, above the buttons. */
+  failure?: SaveFailure;
+  /** After a conflict: load the latest version; the draft and the wanted step stay to be tried again. */
+  onReload?: () => Promise<void>;
 }
 
-export function StatusStepper({ status, onSet, busy, dirty, plan }: Props) {
+export function StatusStepper({ status, onSet, busy, dirty, plan, saved, failure, onReload }: Props) {
   const { t } = useApp();
   const styles = useStyles();
   const at = DELIVERY_STATUSES.indexOf(status);
@@ -101,6 +108,7 @@ export function StatusStepper({ status, onSet, busy, dirty, plan }: Props) {
       )}
       {onSet && (
         <>
+          <SaveFailureBar failure={failure} onReload={onReload ?? (async () => undefined)} />
           <div className={styles.actions}>
             {next && (
               <Button
@@ -118,6 +126,7 @@ export function StatusStepper({ status, onSet, busy, dirty, plan }: Props) {
               </Button>
             )}
             {busy && <Spinner size="tiny" label={t('tab.delivery.saving')} />}
+            <SavedNote saved={saved} />
           </div>
           {dirty && <p className={styles.hint}>{t('tab.delivery.status.savesDraft')}</p>}
         </>

@@ -19,6 +19,8 @@ export function useDeliveryDraft(plan: PlanView, reload: () => Promise<void>) {
   const baseline = useMemo(() => draftOf(saved), [saved?.etag]);
   const [draft, setDraft] = useState<DeliveryDraft>(baseline);
   const [errors, setErrors] = useState<Errors>(NO_ERRORS);
+  /** Which control asked for the last save: the form's Save button, or a step of the status stepper. */
+  const [from, setFrom] = useState<'form' | 'status'>('form');
   const saver = useSaver(TEXT_FIELDS);
   const etag = useBaseEtag(saved?.etag);
   const client = useNetworkApi(plan.network.id).delivery;
@@ -44,7 +46,9 @@ export function useDeliveryDraft(plan: PlanView, reload: () => Promise<void>) {
   };
 
   /** Saves the draft (with a new status, when one is given); false when something is wrong or the save failed. */
-  const save = async (status: DeliveryStatus = saved?.status ?? 'draft'): Promise<boolean> => {
+  const save = async (newStatus?: DeliveryStatus): Promise<boolean> => {
+    const status = newStatus ?? saved?.status ?? 'draft';
+    setFrom(newStatus ? 'status' : 'form');
     if (!validate(draft)) return false;
     let stored: Delivery | undefined;
     const ok = await saver.run(async () => {
@@ -67,6 +71,8 @@ export function useDeliveryDraft(plan: PlanView, reload: () => Promise<void>) {
     saving: saver.saving,
     failure: saver.failure,
     savedAt: saver.savedAt,
+    /** Where the last save (and its failure) was asked for: its outcome is shown there. */
+    savedFrom: from,
     /** Back to what is saved. */
     reset: () => {
       setDraft(baseline);

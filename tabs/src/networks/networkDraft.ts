@@ -1,6 +1,7 @@
 import { defaultEndDate, formatDate, isRealIsoDate, todayInCopenhagen } from '@domain/dates';
 import type { NetworkType } from '@domain/model';
 import type { NetworkRole } from '@domain/access';
+import { DELIVERY_ENTITY, entityIdOf, type TabKind } from '@domain/deepLink';
 import type { Locale, MessageKey } from '@i18n';
 import { ApiError } from '../shell/api';
 import { type NetworkEntry } from '../shell/networkApi';
@@ -85,8 +86,9 @@ export interface ChannelRef {
   channelId: string;
 }
 
-/** What a channel tab shows: the network's plan, or the delivery to Chefforum. */
-export type TabKind = 'plan' | 'delivery';
+// What a channel tab shows (the plan or the delivery) and the entity id Teams keeps for it: shared with the bot, which
+// makes deep links to the tab (bot/domain/deepLink.ts).
+export { DELIVERY_ENTITY, entityIdOf, type TabKind };
 
 /** The plan (or delivery) page of a network; a standalone page keeps its ?theme= and ?locale= for the next page. */
 export function planUrl(networkId: string, kind: TabKind = 'plan'): string {
@@ -98,14 +100,6 @@ export function planUrl(networkId: string, kind: TabKind = 'plan'): string {
   }
   return `/tabs/${kind}.html?${params.toString()}`;
 }
-
-export const DELIVERY_ENTITY = 'delivery-';
-
-/**
- * The entity id Teams keeps for a tab: the network's id for the plan (as tabs added before there was a choice have
- * it), `delivery-<id>` for the delivery, so two tabs of one network in a channel stay apart.
- */
-export const entityIdOf = (networkId: string, kind: TabKind) => (kind === 'delivery' ? `${DELIVERY_ENTITY}${networkId}` : networkId);
 
 /** What a link to a network's page needs to know about where it runs (the Teams context, if any). */
 export interface LinkHost {

@@ -1,8 +1,8 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
 import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../shell/AppContext';
-import { CheckIcon, SaveFailureBar, type SaveFailure } from './formKit';
-import { formatClock } from './formatDateTime';
+import { SaveFailureBar, type SaveFailure } from './formKit';
+import { SavedNote } from './SavedNote';
 
 /** A bordered panel for a form or a draft being worked on: edit forms, the invitations' editors. */
 export const panelBox = {
@@ -21,7 +21,6 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   rowHeading: { fontSize: tokens.fontSizeBase300 },
   buttons: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
-  saved: { display: 'inline-flex', gap: '4px', alignItems: 'center', color: tokens.colorPaletteGreenForeground1 },
 });
 
 interface Props {
@@ -43,7 +42,7 @@ interface Props {
 
 /** The frame every add/edit form of the plan shares: heading, fields, what went wrong, save · cancel · spinner. */
 export function EditForm({ title, row, saving, failure, onReload, onSubmit, onCancel, submitLabel, testId, savedAt, children }: Props) {
-  const { t, locale } = useApp();
+  const { t } = useApp();
   const styles = useStyles();
   const headingId = useId();
   const Heading = row ? 'h4' : 'h3';
@@ -61,12 +60,7 @@ export function EditForm({ title, row, saving, failure, onReload, onSubmit, onCa
         <Button onClick={onCancel}>{t('tab.cancel')}</Button>
         {saving && <Spinner size="tiny" label={t('tab.planner.saving')} />}
         {/* Seen as well as announced (the section's live region says it to screen readers): not a second live region. */}
-        {!saving && !failure && savedAt && (
-          <span className={styles.saved} data-testid="saved-at">
-            <CheckIcon />
-            {t('tab.savedAt', { time: formatClock(savedAt, locale) })}
-          </span>
-        )}
+        <SavedNote silent saved={!saving && !failure && savedAt ? { at: savedAt } : undefined} />
       </div>
     </form>
   );

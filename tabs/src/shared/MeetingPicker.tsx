@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { createContext, useContext, useState } from 'react';
 import { Field, Select, makeStyles } from '@fluentui/react-components';
 import { meetingLabel, orderMeetings } from '@domain/labels';
 import type { Meeting } from '@domain/model';
@@ -8,13 +8,17 @@ import { meetingTitle } from './meetingTitle';
 
 const useStyles = makeStyles({ field: { maxWidth: '520px', marginBlock: '12px' } });
 
+/** The meeting a link to the plan asked for (a card's or a calendar event's; plan/linkTarget.ts), for the section it opened. */
+export const LinkedMeeting = createContext<string | undefined>(undefined);
+
 /**
- * Which meeting a section works on. Starts at `initial` (e.g. the next meeting); keeps the choice while the plan
- * reloads, and falls back to the first meeting if the chosen one is deleted.
+ * Which meeting a section works on. Starts at the meeting a link asked for, else at `initial` (e.g. the next
+ * meeting); keeps the choice while the plan reloads, and falls back to the first meeting if the chosen one is deleted.
  */
 export function useMeetingChoice(plan: PlanView, initial: (meetings: Meeting[]) => Meeting | undefined) {
   const meetings = orderMeetings(plan.meetings);
-  const [chosenId, setChosenId] = useState(() => initial(meetings)?.id);
+  const linked = useContext(LinkedMeeting);
+  const [chosenId, setChosenId] = useState(() => (linked && meetings.some((m) => m.id === linked) ? linked : initial(meetings)?.id));
   const meeting = meetings.find((m) => m.id === chosenId) ?? meetings[0];
   return { meetings, meeting, choose: setChosenId };
 }

@@ -12,7 +12,6 @@ import { categoryTitle, orderCategories } from './notes';
 import { useParkIdea } from './useParkIdea';
 import { useIdeaEditing } from './IdeaControls';
 import { useCallback } from 'react';
-import { useAnnouncer } from '../../shared/formKit';
 import { PlanSection } from '../../shared/PlanSection';
 import { useFetched } from '../../shared/useFetched';
 import { networkPaths } from '../../shell/networkApi';
@@ -31,18 +30,18 @@ const useStyles = makeStyles({
 export function AnalysisSection({ plan, canEdit, reload }: SectionProps) {
   const { t } = useApp();
   const styles = useStyles();
-  const { announce, region } = useAnnouncer();
   const canContribute = canEdit || plan.role === 'participant';
   const material = useFetched<Material>(networkPaths(plan.network.id).analysisMaterial);
   const refreshAll = useCallback(async () => {
     await reload();
     await material.refresh();
   }, [reload, material.refresh]);
-  const parker = useParkIdea(plan, refreshAll, announce);
-  const ideaEditing = useIdeaEditing(plan, refreshAll, announce);
+  // Every change here is confirmed beside what was changed, in its own live region (SavedNote): no section-wide one.
+  const parker = useParkIdea(plan, refreshAll);
+  const ideaEditing = useIdeaEditing(plan, refreshAll);
 
   return (
-    <PlanSection name="analysis" title={t('tab.analysis.heading')} intro={t('tab.analysis.intro')} region={region}>
+    <PlanSection name="analysis" title={t('tab.analysis.heading')} intro={t('tab.analysis.intro')} region={null}>
       {!canContribute && (
         <MessageBar intent="info" className={styles.info}>
           <MessageBarBody>{t('tab.analysis.readOnly')}</MessageBarBody>
@@ -50,7 +49,7 @@ export function AnalysisSection({ plan, canEdit, reload }: SectionProps) {
       )}
       <section aria-labelledby="analysis-categories-heading">
         <h3 id="analysis-categories-heading" className={styles.heading}>{t('tab.analysis.categories.heading')}</h3>
-        {canEdit ? <CategoryPicker plan={plan} reload={reload} announce={announce} /> : <ChosenCategories plan={plan} />}
+        {canEdit ? <CategoryPicker plan={plan} reload={reload} /> : <ChosenCategories plan={plan} />}
       </section>
       <div className={styles.workbench}>
         <MaterialView
@@ -60,12 +59,11 @@ export function AnalysisSection({ plan, canEdit, reload }: SectionProps) {
           loading={material.loading}
           refresh={() => void material.refresh()}
           ideaCells={canEdit ? ideaEditing.cells : undefined}
-          ideaFailure={ideaEditing.failureBar}
         />
-        <NotesBoard plan={plan} canEdit={canEdit} canContribute={canContribute} reload={reload} announce={announce} parker={parker} />
+        <NotesBoard plan={plan} canEdit={canEdit} canContribute={canContribute} reload={reload} parker={parker} />
       </div>
       <PatternsView plan={plan} />
-      {canContribute && <ParkIdeaForm parker={parker} plan={plan} canEdit={canEdit} />}
+      {canContribute && <ParkIdeaForm parker={parker} plan={plan} canEdit={canEdit} reload={refreshAll} />}
     </PlanSection>
   );
 }

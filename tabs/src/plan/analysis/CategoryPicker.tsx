@@ -7,6 +7,7 @@ import type { MessageKey } from '@i18n';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { SaveFailureBar, byIds, useFocusAfterRender, useSaver } from '../../shared/formKit';
+import { SavedNote, savedNow, type SavedInfo } from '../../shared/SavedNote';
 import { useDeleteConfirmation } from '../../shared/useDeleteConfirmation';
 import { CATEGORY_RANGE, categoryTitle, orderCategories } from './notes';
 import { networkApi } from '../../shell/networkApi';
@@ -15,8 +16,11 @@ const useStyles = makeStyles({
   fieldset: { border: 'none', margin: '8px 0', padding: 0, display: 'grid', gap: '4px', maxWidth: '760px' },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: '4px' },
   preset: { display: 'grid' },
+  presetLine: { display: 'flex', gap: '4px 12px', alignItems: 'center', flexWrap: 'wrap' },
   description: { margin: '0 0 4px 32px', color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
   own: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap', marginBlock: '12px', maxWidth: '760px' },
+  // On the Add button's line: its text's baseline, not the field's hint.
+  ownNote: { alignSelf: 'center' },
   ownField: { flexGrow: 1, minWidth: '240px' },
   list: { margin: '4px 0 12px', paddingLeft: '20px', display: 'grid', gap: '6px' },
   item: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
@@ -29,8 +33,14 @@ const presetDescription = (preset: AnalysisCategoryPreset) => `tab.analysis.pres
 const presetCheckboxId = (preset: AnalysisCategoryPreset) => `analysis-preset-${preset}`;
 const removeButtonId = (category: AnalysisCategory) => `analysis-remove-${category.id}`;
 
-/** "Udvælg kategorier til analysen": the handbook's presets to tick, or the leader's own; 2-4 advised, never enforced. */
-export function CategoryPicker({ plan, reload, announce }: { plan: PlanView; reload: () => Promise<void>; announce: (message: string) => void }) {
+const OWN = 'own';
+
+/**
+ * "Udvælg kategorier til analysen": the handbook's presets to tick, or the leader's own; 2-4 advised, never enforced.
+ * Each change says so where it was made — beside the preset's box, or beside "Tilføj kategori" for the leader's own —
+ * and so does a change that did not go through (the box or the typed title stays as the leader left it).
+ */
+export function CategoryPicker({ plan, reload }: { plan: PlanView; reload: () => Promise<void> }) {
   const { api, t, locale } = useApp();
   const styles = useStyles();
   const saver = useSaver(['title']);
@@ -39,17 +49,23 @@ export function CategoryPicker({ plan, reload, announce }: { plan: PlanView; rel
   const [ownError, setOwnError] = useState<string>();
   // Ticked at once, before the server answers; unticked only once the removal is confirmed.
   const [adding, setAdding] = useState<AnalysisCategoryPreset>();
+  /** Where the last change was made (a preset, or OWN), and what it said when it went through. */
+  const [last, setLast] = useState<{ where: string; saved?: SavedInfo }>();
+  const savedAt = (where: string) => (last?.where === where && !saver.saving && !saver.failure ? last.saved : undefined);
+  const failureAt = (where: string) => (last?.where === where ? saver.failure : undefined);
   const categories = orderCategories(plan.analysisCategories);
   const client = networkApi(api, plan.network.id).analysis.categories;
   const nextOrder = () => (categories.length ? Math.max(...categories.map((c) => c.order)) + 1 : 0);
   const notesIn = (category: AnalysisCategory) => plan.analysisNotes.filter((n) => n.categoryId === category.id).length;
 
   const add = async (title: string, preset?: AnalysisCategoryPreset) => {
+    const where = preset ?? OWN;
+    setLast({ where });
     const ok = await saver.run(async () => {
       await client.create({ title, ...(preset ? { preset } : {}), order: nextOrder() });
       await reload();
     });
-    if (ok) announce(t('tab.analysis.categories.added', { title }));
+    if (ok) setLast({ where, saved: savedNow(t('tab.analysis.categories.added', { title })) });
     return ok;
   };
 
@@ -64,10 +80,18 @@ export function CategoryPicker({ plan, reload, announce }: { plan: PlanView; rel
         confirmLabel: t('tab.analysis.categories.remove'),
       };
     },
-    onDeleted: (category) => announce(t('tab.analysis.categories.removed', { title: categoryTitle(category, locale) })),
+    onDeleted: (category) => {
+      saver.clear();
+      setLast({ where: category.preset ?? OWN, saved: savedNow(t('tab.analysis.categories.removed', { title: categoryTitle(category, locale) })) });
+    },
     focusAfterDelete: (category) => byIds(category.preset && presetCheckboxId(category.preset), 'analysis-own-category'),
     focusAfterCancel: (category) => byIds(category.preset ? presetCheckboxId(category.preset) : removeButtonId(category)),
   });
+
+  const reloadAfterFailure = async () => {
+    await reload();
+    saver.clear();
+  };
 
   const toggle = (preset: AnalysisCategoryPreset, checked: boolean) => {
     // One change at a time; the box keeps focus meanwhile (a disabled box would drop it).
@@ -107,14 +131,19 @@ export function CategoryPicker({ plan, reload, announce }: { plan: PlanView; rel
         <legend className={styles.legend}>{t('tab.analysis.categories.presets')}</legend>
         {ANALYSIS_CATEGORY_PRESETS.map((preset) => (
           <div key={preset} className={styles.preset}>
-            <Checkbox
-              id={presetCheckboxId(preset)}
-              label={analysisPresetLabel(preset, locale)}
-              checked={adding === preset || categories.some((c) => c.preset === preset)}
-              aria-describedby={`${presetCheckboxId(preset)}-description`}
-              onChange={(_e, d) => toggle(preset, d.checked === true)}
-            />
+            <span className={styles.presetLine}>
+              <Checkbox
+                id={presetCheckboxId(preset)}
+                label={analysisPresetLabel(preset, locale)}
+                checked={adding === preset || categories.some((c) => c.preset === preset)}
+                aria-describedby={`${presetCheckboxId(preset)}-description`}
+                onChange={(_e, d) => toggle(preset, d.checked === true)}
+              />
+              {adding === preset && <Spinner size="tiny" label={t('tab.planner.saving')} />}
+              <SavedNote saved={savedAt(preset)} />
+            </span>
             <p id={`${presetCheckboxId(preset)}-description`} className={styles.description}>{t(presetDescription(preset))}</p>
+            <SaveFailureBar failure={failureAt(preset)} onReload={reloadAfterFailure} />
           </div>
         ))}
       </fieldset>
@@ -136,19 +165,14 @@ export function CategoryPicker({ plan, reload, announce }: { plan: PlanView; rel
         </>
       )}
       <form className={styles.own} onSubmit={(event) => void addOwn(event)} noValidate>
-        <Field className={styles.ownField} label={t('tab.analysis.categories.own')} hint={t('tab.analysis.categories.own.hint')} validationMessage={ownError ?? saver.failure?.fields.title}>
+        <Field className={styles.ownField} label={t('tab.analysis.categories.own')} hint={t('tab.analysis.categories.own.hint')} validationMessage={ownError ?? failureAt(OWN)?.fields.title}>
           <Input id="analysis-own-category" value={own} maxLength={MAX.name} onChange={(_e, d) => (setOwn(d.value), setOwnError(undefined))} />
         </Field>
         <Button type="submit" disabled={saver.saving}>{t('tab.analysis.categories.add')}</Button>
-        {saver.saving && <Spinner size="tiny" label={t('tab.planner.saving')} />}
+        {saver.saving && last?.where === OWN && <Spinner size="tiny" label={t('tab.planner.saving')} />}
+        <SavedNote className={styles.ownNote} saved={savedAt(OWN)} />
       </form>
-      <SaveFailureBar
-        failure={saver.failure && { ...saver.failure, fields: {} }}
-        onReload={async () => {
-          await reload();
-          saver.clear();
-        }}
-      />
+      <SaveFailureBar failure={failureAt(OWN) && { ...failureAt(OWN)!, fields: {} }} onReload={reloadAfterFailure} />
       {removal.dialog}
     </>
   );

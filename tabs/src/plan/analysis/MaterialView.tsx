@@ -4,7 +4,6 @@ import type { Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { meetingTitle } from '../../shared/meetingTitle';
 import { IdeaTable, SharedReflectionList, type IdeaCells } from '../summary/MaterialParts';
-import type { ReactNode } from 'react';
 import { SummaryFields } from '../summary/SummaryView';
 import type { Material } from '../../shell/networkApi';
 
@@ -33,13 +32,12 @@ interface Props {
   error?: string;
   loading: boolean;
   refresh: () => void;
-  /** For the leaders: each idea's owner and status as controls (useIdeaEditing), and what went wrong last. */
+  /** For the leaders: each idea's owner and status as controls, with how their last change went (useIdeaEditing). */
   ideaCells?: IdeaCells;
-  ideaFailure?: ReactNode;
 }
 
 /** "Alle deltagere skal have indblik i alt materialet": every meeting's summary, shared reflections and ideas. */
-export function MaterialView({ material, meetings, error, loading, refresh, ideaCells, ideaFailure }: Props) {
+export function MaterialView({ material, meetings, error, loading, refresh, ideaCells }: Props) {
   const { t, locale } = useApp();
   const styles = useStyles();
   return (
@@ -49,7 +47,6 @@ export function MaterialView({ material, meetings, error, loading, refresh, idea
         <Button size="small" onClick={refresh} disabledFocusable={loading}>{t('tab.summary.plenary.refresh')}</Button>
       </div>
       <p className={styles.intro}>{t('tab.analysis.material.intro')}</p>
-      {ideaFailure}
       {error ? (
         <MessageBar intent="error">
           <MessageBarBody>{t('tab.analysis.material.loadFailed', { message: error })}</MessageBarBody>

@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { meetingLabel } from '@domain/labels';
 import type { AnalysisNote } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { CheckIcon } from '../../shared/formKit';
+import { SavedNote, type SavedInfo } from '../../shared/SavedNote';
 import { priorityKey, type Priority } from './notes';
 
 const useStyles = makeStyles({
@@ -30,7 +32,7 @@ const useStyles = makeStyles({
   },
   prioritised: { fontWeight: tokens.fontWeightSemibold, border: `2px solid ${tokens.colorNeutralForeground1}` },
   leftOut: { textDecorationLine: 'line-through' },
-  actions: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
+  actions: { display: 'flex', gap: '4px 8px', flexWrap: 'wrap', alignItems: 'center' },
 });
 
 /** Left out: a crossed circle, beside the word. */
@@ -69,10 +71,14 @@ interface Props {
   onEdit: () => void;
   onDelete: () => void;
   onPark: () => void;
+  /** The last change made here (saved, parked), said on the buttons' line. */
+  saved?: SavedInfo;
+  /** Why the last change made here did not go through (parking it as an idea). */
+  failure?: ReactNode;
 }
 
 /** One note: its text, who wrote it and from which meeting, its pattern and priority; edit, delete, park as an idea. */
-export function NoteItem({ plan, note, mayChange, mayPark, parked, parking, onEdit, onDelete, onPark }: Props) {
+export function NoteItem({ plan, note, mayChange, mayPark, parked, parking, onEdit, onDelete, onPark, saved, failure }: Props) {
   const { t, locale } = useApp();
   const styles = useStyles();
   const meeting = plan.meetings.find((m) => m.id === note.meetingId);
@@ -113,8 +119,11 @@ export function NoteItem({ plan, note, mayChange, mayPark, parked, parking, onEd
               {t(parked ? 'tab.analysis.notes.parked' : 'tab.analysis.notes.park')}
             </Button>
           )}
+          {/* The note and the button above say what changed; the line says it was saved, and when. */}
+          <SavedNote compact saved={saved} />
         </div>
       )}
+      {failure}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { patchChanges, useFocusOnOpen, useFormSave } from '../../shared/useFormS
 import { dateText, parseDateText, parseTimeText, weekOf, weekdayOf } from '../../shared/dateText';
 import { networkApi } from '../../shell/networkApi';
 
-const FIELDS = ['number', 'closing', 'subthemeId', 'title', 'date', 'start', 'end', 'location', 'online', 'purpose', 'preparation', 'reflectionQuestions'] as const;
+const FIELDS = ['number', 'closing', 'subthemeId', 'title', 'date', 'start', 'end', 'location', 'online', 'purpose', 'preparation', 'reflectionQuestions', 'teamsMeetingJoinUrl'] as const;
 type FieldName = (typeof FIELDS)[number];
 
 interface Draft {
@@ -25,6 +25,8 @@ interface Draft {
   preparation: string;
   /** One question per line. */
   reflectionQuestions: string;
+  /** The Teams meeting it is held in (its join link): the questions go out when it ends there. */
+  teamsMeetingJoinUrl: string;
 }
 
 const useStyles = makeStyles({
@@ -64,6 +66,7 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
         purpose: meeting.purpose,
         preparation: meeting.preparation,
         reflectionQuestions: meeting.reflectionQuestions.join('\n'),
+        teamsMeetingJoinUrl: meeting.teamsMeetingJoinUrl ?? '',
       };
     }
     // One subtheme per meeting as a rule: suggest the first one no meeting has yet.
@@ -80,6 +83,7 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
       purpose: '',
       preparation: '',
       reflectionQuestions: '',
+      teamsMeetingJoinUrl: '',
     };
   });
 
@@ -119,11 +123,12 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
       purpose: draft.purpose.trim(),
       preparation: draft.preparation.trim(),
       reflectionQuestions: draft.reflectionQuestions.split('\n').map((q) => q.trim()).filter(Boolean),
+      teamsMeetingJoinUrl: draft.teamsMeetingJoinUrl.trim(),
     };
     const meetings = networkApi(api, network.id).meetings;
     const ok = await run(async () => {
       if (meeting) {
-        await patchChanges((changes) => meetings.patch(meeting.id, changes, etag.base), body, { ...meeting, subthemeId: meeting.subthemeId ?? '' });
+        await patchChanges((changes) => meetings.patch(meeting.id, changes, etag.base), body, { ...meeting, subthemeId: meeting.subthemeId ?? '', teamsMeetingJoinUrl: meeting.teamsMeetingJoinUrl ?? '' });
       } else {
         const number = Math.max(0, ...plan.meetings.map((m) => m.number)) + 1;
         await meetings.create({ ...body, number });
@@ -219,6 +224,15 @@ export function MeetingForm({ plan, meeting, onDone, onCancel, reload, label }: 
           <Checkbox checked={draft.online} onChange={(_e, d) => set('online', !!d.checked)} label={t('tab.meetings.field.online')} />
         </Field>
       </div>
+      <Field label={t('tab.meetings.field.teamsMeeting')} hint={t('tab.meetings.field.teamsMeeting.hint')} validationMessage={error('teamsMeetingJoinUrl')}>
+        <Input
+          type="url"
+          value={draft.teamsMeetingJoinUrl}
+          onChange={(_e, d) => set('teamsMeetingJoinUrl', d.value)}
+          placeholder="https://teams.microsoft.com/l/meetup-join/…"
+          autoComplete="off"
+        />
+      </Field>
       <Field label={t('tab.meetings.field.purpose')} hint={t('tab.meetings.field.purpose.hint')} validationMessage={error('purpose')}>
         <Textarea value={draft.purpose} onChange={(_e, d) => set('purpose', d.value)} resize="vertical" />
       </Field>

@@ -1,10 +1,10 @@
-import { useId } from 'react';
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useRef, useState } from 'react';
+import { Button, Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Participant, ParticipantKind } from '@domain/model';
 import { competenceAreaLabel, roleLabel } from '@domain/labels';
 import { useApp } from '../../shell/AppContext';
 import type { SectionProps } from '../SectionProps';
-import { byIds, useAnnouncer, useTableStyles } from '../../shared/formKit';
+import { byIds, useAnnouncer, useFocusAfterRender, useTableStyles } from '../../shared/formKit';
 import { ItemActions } from '../../shared/ItemActions';
 import { PlanSection, headingIdOf } from '../../shared/PlanSection';
 import { useDeleteConfirmation } from '../../shared/useDeleteConfirmation';
@@ -18,16 +18,27 @@ import { networkRoleOfParticipant } from '@domain/access';
 import { networkApi } from '../../shell/networkApi';
 import { InvitationStatus } from '../invitations/InvitationStatus';
 import { SectionAdvice } from '../advice/AdviceBox';
+import { BulkAddDialog } from './BulkAddDialog';
+import { BulkChangeBar } from './BulkChangeBar';
 
 const useStyles = makeStyles({
   groupHeading: { margin: '20px 0 2px', fontSize: tokens.fontSizeBase500 },
   groupHelp: { margin: '0 0 8px', color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
   you: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
+  addButtons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+  selectCell: { width: '1%' },
 });
+
+/** Participants ticked in the list, for the bar that changes several at once. */
+interface Selection {
+  selected: ReadonlySet<string>;
+  toggle: (ids: string[], on: boolean) => void;
+}
 
 /** The register of the network's people: core and along-the-way, their roles and the competences they bring. */
 export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
   const { t, api, locale } = useApp();
+  const styles = useStyles();
   // Its forms close when saved: the outcome is shown in the section as well as announced.
   const { announce, region } = useAnnouncer({ visible: true });
   const networkId = plan.network.id;
@@ -48,6 +59,29 @@ export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
     focusAfterCancel: (participant) => byIds(`participant-delete-${participant.id}`),
   });
   const { editing, edited } = editor;
+  // "Tilføj flere" (a dialog) and the participants ticked for "Sæt som Kerne | Undervejs | Rolle".
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const focusAfter = useFocusAfterRender();
+  const closeBulk = () => {
+    setBulkOpen(false);
+    focusAfter(() => moreButton.current);
+  };
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const selectedIds = plan.participants.filter((p) => ticked.has(p.id)).map((p) => p.id);
+  const selection: Selection = {
+    selected: ticked,
+    toggle: (ids, on) =>
+      setTicked((now) => {
+        const next = new Set(now);
+        for (const id of ids) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
+  };
+  const listEditable = canEdit && !editing;
 
   return (
     <PlanSection
@@ -61,8 +95,42 @@ export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
         </>
       }
       region={region}
-      add={canEdit && !editing ? { label: t('tab.participants.add'), onClick: editor.add, ref: editor.addButton } : undefined}
     >
+      {listEditable && (
+        <div className={styles.addButtons}>
+          <Button appearance="primary" ref={editor.addButton} onClick={editor.add}>
+            {t('tab.participants.add')}
+          </Button>
+          <Button ref={moreButton} onClick={() => setBulkOpen(true)}>
+            {t('tab.participants.bulk.open')}
+          </Button>
+        </div>
+      )}
+      {canEdit && bulkOpen && (
+        <BulkAddDialog
+          networkId={networkId}
+          participants={plan.participants}
+          teamMembers={teamMembers}
+          reload={reload}
+          onCancel={closeBulk}
+          onAdded={(count) => {
+            announce(t('tab.participants.bulk.added', { count }));
+            closeBulk();
+          }}
+        />
+      )}
+      {listEditable && selectedIds.length > 0 && (
+        <BulkChangeBar
+          networkId={networkId}
+          selected={selectedIds}
+          reload={reload}
+          onChanged={announce}
+          onClear={() => {
+            setTicked(new Set());
+            focusAfter(() => byIds(headingIdOf('participants')));
+          }}
+        />
+      )}
       {canEdit && editing && (
         <ParticipantForm
           key={edited?.id ?? 'new'}
@@ -85,7 +153,8 @@ export function ParticipantsSection({ plan, canEdit, reload }: SectionProps) {
           participants={ordered.filter((p) => p.kind === kind)}
           plan={plan}
           myParticipantId={plan.myParticipantId}
-          canEdit={canEdit && !editing}
+          canEdit={listEditable}
+          selection={selection}
           onEdit={editor.edit}
           onDelete={deletion.ask}
         />
@@ -102,6 +171,7 @@ function ParticipantGroup(props: {
   plan: SectionProps['plan'];
   myParticipantId?: string;
   canEdit: boolean;
+  selection: Selection;
   onEdit: (p: Participant) => void;
   onDelete: (p: Participant) => void;
 }) {
@@ -120,6 +190,9 @@ function ParticipantGroup(props: {
       : roleLabel(p.role, locale);
   };
   const heading = t(kind === 'core' ? 'tab.participants.groupCore' : 'tab.participants.groupAlong', { count: participants.length });
+  const { selected, toggle } = props.selection;
+  const ids = participants.map((p) => p.id);
+  const tickedHere = ids.filter((id) => selected.has(id)).length;
   return (
     <>
       <h3 id={headingId} className={styles.groupHeading}>
@@ -140,6 +213,16 @@ function ParticipantGroup(props: {
                 <th scope="col" className={table.th}>{t('tab.participants.col.competences')}</th>
                 {leads && <th scope="col" className={table.th}>{t('invitation.tab.participantsColumn')}</th>}
                 {props.canEdit && <th scope="col" className={table.th}>{t('tab.participants.col.actions')}</th>}
+                {/* Ticking for "Sæt som Kerne | Undervejs | Rolle" comes last, so a row still reads name, role, … from the left. */}
+                {props.canEdit && (
+                  <th scope="col" className={mergeClasses(table.th, styles.selectCell)}>
+                    <Checkbox
+                      aria-label={t('tab.participants.bulk.selectGroup', { group: heading })}
+                      checked={tickedHere === 0 ? false : tickedHere === ids.length ? true : 'mixed'}
+                      onChange={(_e, d) => toggle(ids, d.checked === true)}
+                    />
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -167,6 +250,11 @@ function ParticipantGroup(props: {
                           onEdit={() => props.onEdit(p)}
                           onRemove={() => props.onDelete(p)}
                         />
+                      </td>
+                    )}
+                    {props.canEdit && (
+                      <td className={table.td}>
+                        <Checkbox aria-label={t('tab.participants.bulk.select', { name: p.name })} checked={selected.has(p.id)} onChange={(_e, d) => toggle([p.id], !!d.checked)} />
                       </td>
                     )}
                   </tr>

@@ -5,7 +5,7 @@ import type { Assignment, Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { networkApi } from '../../shell/networkApi';
 import { SaveFailureBar, useSaver, useTableStyles, visuallyHidden } from '../../shared/formKit';
-import { formatClock } from '../../shared/formatDateTime';
+import { SavedNote } from '../../shared/SavedNote';
 import { InvolvementCombobox, involvementToStore } from './InvolvementCombobox';
 
 const useStyles = makeStyles({
@@ -114,11 +114,6 @@ function EditingCells({ networkId, meeting, assignment, who, reload, classes, in
     </button>
   );
 
-  const status = saver.saving ? (
-    <Spinner size="extra-tiny" label={t('tab.planner.saving')} labelPosition="after" />
-  ) : saver.savedAt && !saver.failure ? (
-    t('tab.planner.inline.saved', { time: formatClock(saver.savedAt, locale) })
-  ) : null;
   const contributionLabel = t('tab.planner.inline.contribution', { who });
   const involvementLabel = t('tab.planner.inline.involvement', { who });
 
@@ -145,9 +140,8 @@ function EditingCells({ networkId, meeting, assignment, who, reload, classes, in
         ) : (
           cellButton('contribution', contributionLabel, contribution)
         )}
-        <span className={styles.status} role="status">
-          {status}
-        </span>
+        {saver.saving && <Spinner className={styles.status} size="extra-tiny" label={t('tab.planner.saving')} labelPosition="after" />}
+        <SavedNote compact className={styles.status} saved={!saver.saving && !saver.failure && saver.savedAt ? { at: saver.savedAt } : undefined} />
         <SaveFailureBar failure={saver.failure} onReload={async () => (await reload(), saver.clear())} />
       </td>
       <td className={table.td}>

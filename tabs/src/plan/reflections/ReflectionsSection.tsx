@@ -17,6 +17,7 @@ import { byIds, useAnnouncer, useFocusAfterRender, useTableStyles } from '../../
 import { MeetingPicker, useMeetingChoice } from '../../shared/MeetingPicker';
 import { PlanSection } from '../../shared/PlanSection';
 import { useNetworkApi } from '../../shell/useNetworkApi';
+import { formatClock } from '../../shared/formatDateTime';
 
 /** "Individuel opsamling" from the leader's side: per meeting, who got the questions and who answered. Leaders only. */
 export function ReflectionsSection({ plan, reload }: SectionProps) {
@@ -55,7 +56,7 @@ interface Props {
 }
 
 function MeetingReflections({ plan, meeting, label, reload, announce }: Props) {
-  const { t } = useApp();
+  const { t, locale } = useApp();
   const table = useTableStyles();
   const client = useNetworkApi(plan.network.id).meeting(meeting.id);
   const { status, error, refresh } = useReflectionStatus(client.paths.reflectionStatus);
@@ -75,6 +76,14 @@ function MeetingReflections({ plan, meeting, label, reload, announce }: Props) {
     <>
       {meetingEndsAt(meeting) > new Date() && (
         <p className={table.muted}>{t('tab.reflections.notHeld', { date: formatDate(meeting.date), time: meeting.end })}</p>
+      )}
+      {meeting.endedAt && (
+        <p data-testid="meeting-ended">
+          {t(
+            status?.questions?.state === 'asked' ? 'tab.reflections.endedSent' : status?.questions?.state === 'due' ? 'tab.reflections.endedSending' : 'tab.reflections.ended',
+            { time: formatClock(new Date(meeting.endedAt), locale) },
+          )}
+        </p>
       )}
       <CloseMeeting meeting={meeting} label={label} meetingApi={client} reload={reloadAll} onChanged={say} />
       {done && (
