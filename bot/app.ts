@@ -12,13 +12,16 @@ import { createConversationStore } from './storage/conversationStore';
 import { createMessenger } from './teams/proactive';
 import { JobStore } from './scheduler/jobStore';
 import { createReach } from './scheduler/reach';
-import { RateLimiter } from './scheduler/rateLimiter';
+import { SendBudget } from './scheduler/sendBudget';
+import { BudgetStore } from './scheduler/budgetStore';
 import { limitedMessenger } from './scheduler/limitedMessenger';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { createCalendarAccess } from './calendar/book';
 import { createOboTokenProvider, type GraphTokenProvider } from './calendar/obo';
 import type { RetryPolicy } from './calendar/graph';
 import { deleteExpiredNetworks } from './privacy/privacyService';
+import { endMeetingFromTeams } from './reflections/meetingEnd';
+import type { DeepLinkConfig } from './domain/deepLink';
 
 export interface App {
   server: Server;
@@ -59,20 +62,29 @@ export async function startApp(options: AppOptions): Promise<App> {
   await ensureTables(tables);
   const store = new NetworkStore(tables.networks);
   const conversations = createConversationStore(tables.conversations);
+  // Data written before the person index and the personal-chat rows by Entra id existed: indexed once (a marker row says so).
+  await store.buildPersonIndexOnce();
+  await conversations.movePersonalRowsOnce();
   const now = options.now ?? (() => new Date());
   const adapter = createBotAdapter({ ...config.bot, appTenantId: config.bot.tenantId, logger });
   const jobs = new JobStore(tables.jobs);
-  const messenger = limitedMessenger(createMessenger(adapter), new RateLimiter());
+  // One send budget per tenant for all instances (Table Storage), so together they stay under Teams' limits.
+  const messenger = limitedMessenger(createMessenger(adapter), new SendBudget(new BudgetStore(tables.sendBudget)));
   // One reach for the scheduler and the tab's sends alike: a 1:1 chat is opened once per person.
   const reach = createReach(conversations, messenger, { now });
+  // What links in cards and calendar events are made with (bot/domain/deepLink.ts). Locally, without PUBLIC_URL, the
+  // address this service listens on, filled in once it listens (below), before any card or event is made.
+  const links: DeepLinkConfig = { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId, standalone: config.auth.mode === 'development' };
   const scheduler = createScheduler({
     store, jobs, messenger, now, logger,
     reach,
+    links,
     instanceId: config.scheduler.instanceId,
     pollMs: config.scheduler.pollMs,
+    leaseMs: config.scheduler.leaseMs,
   });
   const networkChanged = (networkId: string) => scheduler.networkChanged(networkId);
-  const services: Services = { store, conversations, jobs, now, newId: defaultIdFactory, networkChanged, retentionMonths: config.retention.defaultMonths, sendWait: options.sendWait, chats: { reach, messenger } };
+  const services: Services = { store, conversations, jobs, now, newId: defaultIdFactory, networkChanged, links, retentionMonths: config.retention.defaultMonths, sendWait: options.sendWait, chats: { reach, messenger } };
   // Graph only with delegated access (Teams SSO + client secret for on-behalf-of); otherwise .ics files.
   const { auth } = config;
   const graphTokens =
@@ -81,7 +93,11 @@ export async function startApp(options: AppOptions): Promise<App> {
       ? createOboTokenProvider({ clientId: auth.clientId, tenantId: auth.tenantId, clientSecret: config.graph.clientSecret })
       : undefined);
   if (graphTokens) services.calendar = createCalendarAccess({ baseUrl: config.graph.baseUrl, tokens: graphTokens, retry: options.graph?.retry });
-  const bot = createBot({ conversations, logger, actions: { store, now, newId: defaultIdFactory, networkChanged, calendar: services.calendar } });
+  const bot = createBot({
+    conversations, logger, actions: { store, now, newId: defaultIdFactory, networkChanged, calendar: services.calendar, links },
+    // Teams' meetingEnd: the network meeting's reflection questions now instead of at its planned end.
+    meetingEnded: (meeting) => endMeetingFromTeams(meeting, { ...services, logger }),
+  });
   const server = createServer({
     botEndpoint: (req, res) => adapter.handle(req, res, bot),
     logger,
@@ -102,6 +118,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   const address = server.address();
   const url = `http://localhost:${address.port}`;
+  if (!links.publicUrl && links.standalone) links.publicUrl = url;
   const sweepRetention = () => deleteExpiredNetworks({ ...services, logger, defaultMonths: config.retention.defaultMonths });
   const sweep = () => void sweepRetention().catch((err) => logger.error({ err }, 'Retention sweep failed'));
   const retentionTimers: NodeJS.Timeout[] = [];

@@ -35,6 +35,9 @@ param aadAppTenantId string
 @description('Client secret of that Entra ID app (SECRET_AAD_APP_CLIENT_SECRET): on-behalf-of calls to Microsoft Graph.')
 param aadAppClientSecret string
 
+@description('The id Teams knows the app by (TEAMS_APP_ID, written by teamsApp/create): deep links from cards and calendar events to the channel tab. For an app published to the org catalogue, its catalogue id. Empty: no Teams deep links.')
+param teamsAppId string = ''
+
 @allowed([
   'fatal'
   'error'
@@ -143,6 +146,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   name: 'appsettings'
   properties: {
     PUBLIC_URL: 'https://${webApp.properties.defaultHostName}'
+    TEAMS_APP_ID: teamsAppId
     BOT_ID: identity.properties.clientId
     BOT_TYPE: 'UserAssignedMSI'
     BOT_TENANT_ID: subscription().tenantId

@@ -12,6 +12,8 @@ import { ideaLotCardFor, IDEA_VERBS } from '../ideas/card';
 import { reflectionCardFor } from '../reflections/card';
 import { buildNetworkChoiceCard } from './chooseNetwork';
 import type { ActionServices, CardActor } from './types';
+import type { RowKind } from '../storage/rows';
+import { staleRows } from '../storage/personIndex';
 
 // What the chat commands "næste møde", "idéer", "mine refleksioner" and "analyse" answer with: cards from
 // every network the person takes part in. In a network's channel a command is about that network; a
@@ -44,17 +46,43 @@ export const MAX_REFLECTION_CARDS = 6;
 
 const caller = (input: CommandInput) => ({ userId: input.actor.aadObjectId ?? '' });
 
-/** Every network the person has a role in, newest first; and whether the channel written in belongs to a network (anyone's). */
-async function networksOf(input: CommandInput, services: ActionServices): Promise<{ mine: NetworkAggregate[]; channelLinked: boolean }> {
+/** What a command reads of each of the person's networks: all of it, or only rows of some kinds (cheaper). */
+export type NetworkParts = 'all' | readonly RowKind[];
+
+/** "næste møde" reads the meetings, their agendas and subthemes, and the ideas (the agenda card counts those without an owner). */
+const NEXT_MEETING_PARTS: NetworkParts = ['subtheme', 'meeting', 'agenda', 'idea'];
+
+/**
+ * Every network the person has a role in, newest first; and whether the channel written in belongs to a network (anyone's).
+ * The person index (bot/storage/personIndex.ts) says where to look; each network loaded says whether the person
+ * really is in it, so an index row that is out of date grants nothing (and is removed).
+ */
+export async function networksOf(input: CommandInput, services: ActionServices, parts: NetworkParts = 'all'): Promise<{ mine: NetworkAggregate[]; channelLinked: boolean }> {
   const me = caller(input);
   if (!me.userId) return { mine: [], channelLinked: false };
-  const { networks, memberOf } = await services.store.listNetworks(memberKeys(me));
-  const channelLinked = !!input.channelId && networks.some((n) => n.channelId === input.channelId);
-  const candidates = networks.filter((n) => memberOf.has(n.id) || roleOf({ network: n, participants: [] }, me));
-  const loaded = await Promise.all(candidates.map((n) => services.store.load(n.id)));
+  const keys = memberKeys(me);
+  const entries = await services.store.personNetworks(keys);
+  const loaded = await Promise.all(
+    [...new Set(entries.map((entry) => entry.networkId))].map(async (networkId) => {
+      if (parts === 'all') {
+        const aggregate = await services.store.load(networkId);
+        return { networkId, aggregate, isMine: !!aggregate && !!roleOf(aggregate, me) };
+      }
+      // Without the participants: the person's member index rows (kept in step with their participant row) say they take part.
+      const { aggregate, members } = await services.store.loadParts(networkId, parts, keys);
+      return { networkId, aggregate, isMine: !!aggregate && (members.size > 0 || !!roleOf(aggregate, me)) };
+    }),
+  );
+  const notMine = new Set(loaded.filter((network) => !network.isMine).map((network) => network.networkId));
+  if (notMine.size) await services.store.dropFromIndex(staleRows(entries, (entry) => !notMine.has(entry.networkId), Date.now()));
   const mine = loaded
-    .filter((a): a is NetworkAggregate => !!a && !!roleOf(a, me))
+    .filter((network): network is { networkId: string; aggregate: NetworkAggregate; isMine: true } => network.isMine)
+    .map((network) => network.aggregate)
     .sort((a, b) => b.network.startDate.localeCompare(a.network.startDate) || a.network.name.localeCompare(b.network.name, 'da'));
+  // A channel linked to a network the person is not in: only a scan of the networks can tell (rare: commands are written in 1:1 chats).
+  const channelLinked =
+    !!input.channelId &&
+    (mine.some((a) => a.network.channelId === input.channelId) || (await services.store.listNetworks()).networks.some((n) => n.channelId === input.channelId));
   return { mine, channelLinked };
 }
 
@@ -80,8 +108,8 @@ interface Scope {
  * What a command is about: in a network's channel that network (nothing for someone not in it: the channel
  * does not learn their other networks); else the networks named after the command; else all of the person's.
  */
-async function scopeOf(input: CommandInput, services: ActionServices): Promise<Scope> {
-  const { mine, channelLinked } = await networksOf(input, services);
+async function scopeOf(input: CommandInput, services: ActionServices, parts: NetworkParts = 'all'): Promise<Scope> {
+  const { mine, channelLinked } = await networksOf(input, services, parts);
   if (channelLinked) return { networks: mine.filter((a) => a.network.channelId === input.channelId), notes: [] };
   const argument = input.argument?.trim() ?? '';
   if (!argument || mine.length === 0) return { networks: mine, notes: [] };
@@ -93,7 +121,7 @@ const noNetworks = (input: CommandInput): ChatReply[] => [{ text: t(input.locale
 
 /** The next meeting across the person's networks (or the one named), saying which network it is in. */
 export async function nextMeetingReplies(input: CommandInput, services: ActionServices): Promise<ChatReply[]> {
-  const { networks, notes } = await scopeOf(input, services);
+  const { networks, notes } = await scopeOf(input, services, NEXT_MEETING_PARTS);
   if (networks.length === 0) return noNetworks(input);
   const upcoming = networks
     .map((aggregate) => ({ aggregate, meeting: nextMeeting(aggregate.meetings, services.now()) }))
@@ -110,7 +138,7 @@ export async function nextMeetingReplies(input: CommandInput, services: ActionSe
     return [...notes, { text: t(input.locale, 'chat.noAgendaYet', { label, date: formatDate(meeting.date) }) }];
   }
   const which: ChatReply[] = networks.length > 1 ? [{ text: t(input.locale, 'chat.nextMeetingIn', { network: aggregate.network.name }) }] : [];
-  return [...notes, ...which, { card: agendaCardFor(aggregate, meeting, input.locale) }];
+  return [...notes, ...which, { card: agendaCardFor(aggregate, meeting, input.locale, services.links) }];
 }
 
 /** A command about one network: that network's card, or, for someone in several, which one? */
@@ -137,14 +165,15 @@ export async function ideaLotReplies(input: CommandInput, services: ActionServic
     const refreshUserIds = isLeader && input.actor.teamsUserId ? [input.actor.teamsUserId] : [];
     // In a channel everybody sees the card: the shared view, with the leader's own view by refresh.
     const locale = networkLocale(aggregate.network);
-    const view = input.channelId ? { locale, refreshUserIds } : { locale, isLeader, userId: me.userId, refreshUserIds };
+    const { links } = services;
+    const view = input.channelId ? { locale, refreshUserIds, links } : { locale, isLeader, userId: me.userId, refreshUserIds, links };
     return ideaLotCardFor(aggregate, view);
   });
 }
 
 export async function analysisReplies(input: CommandInput, services: ActionServices): Promise<ChatReply[]> {
   const refreshUserIds = input.actor.teamsUserId ? [input.actor.teamsUserId] : [];
-  return oneNetwork(input, services, 'analysis', ANALYSIS_VERBS.refresh, (aggregate) => analysisCardFor(aggregate, { locale: networkLocale(aggregate.network), refreshUserIds }));
+  return oneNetwork(input, services, 'analysis', ANALYSIS_VERBS.refresh, (aggregate) => analysisCardFor(aggregate, { locale: networkLocale(aggregate.network), refreshUserIds, links: services.links }));
 }
 
 /**
@@ -170,7 +199,7 @@ export async function myReflectionReplies(input: CommandInput, services: ActionS
   open.sort((a, b) => Number(a.answered) - Number(b.answered) || meetingEndsAt(b.meeting).getTime() - meetingEndsAt(a.meeting).getTime());
   const cards = open
     .slice(0, MAX_REFLECTION_CARDS)
-    .map(({ aggregate, meeting, participant }): ChatReply => ({ card: reflectionCardFor(aggregate, meeting, participant, { locale: networkLocale(aggregate.network), refreshUserIds }) }));
+    .map(({ aggregate, meeting, participant }): ChatReply => ({ card: reflectionCardFor(aggregate, meeting, participant, { locale: networkLocale(aggregate.network), refreshUserIds, links: services.links }) }));
   const rest = open.length - cards.length;
   const more: ChatReply[] = rest > 0 ? [{ text: t(input.locale, 'chat.moreOpenReflections', { count: rest, command: commandWords(input, 'myReflections') }) }] : [];
   return [...notes, ...cards, ...more];

@@ -23,6 +23,7 @@ const WORDS: Record<Exclude<RefusalReason, 'notFound'>, MessageKey> = {
   ownedByOther: 'api.ideaOwnedByOther',
   ownerNotParticipant: 'api.ideaOwnerNotParticipant',
   meetingClosed: 'action.meetingClosed',
+  alreadySent: 'api.reflectionsAlreadySent',
   invalid: 'api.invalidInput',
   rules: 'api.invalidInput',
   stale: 'action.busy',

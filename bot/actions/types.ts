@@ -3,6 +3,7 @@ import type { AdaptiveCard } from '../cards/shared';
 import type { NetworkStore } from '../storage/networkStore';
 import type { NetworkAggregate } from '../domain/model';
 import type { NetworkRole } from '../domain/access';
+import type { DeepLinkConfig } from '../domain/deepLink';
 
 // A press on a card button, as the bot hands it over: no botbuilder types beyond this line.
 
@@ -33,6 +34,8 @@ export interface ActionServices {
   networkChanged: (networkId: string) => void;
   /** Set when Graph books the calendar (see CommitDeps). */
   calendar?: unknown;
+  /** What links back to the tab are made with (the cards' "open in the plan"); none: no links. */
+  links?: DeepLinkConfig;
 }
 
 /** The network a card is about, as loaded for someone in it: handlers never run for anyone else. */

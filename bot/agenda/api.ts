@@ -31,7 +31,7 @@ export const previewAgenda = inNetwork('edit', async (ctx) => {
   const draft = parseBody(schemas.agendaSaveSchema, ctx.body);
   const items = draft.items.map((item, index) => ({ ...item, id: item.id ?? `draft${index}` }));
   const agendas = [...ctx.aggregate.agendas.filter((a) => a.meetingId !== meeting.id), { meetingId: meeting.id, items, daysBeforeToPost: draft.daysBeforeToPost }];
-  return { body: { card: agendaCardFor({ ...ctx.aggregate, agendas }, meeting, networkLocale(ctx.aggregate.network)) } };
+  return { body: { card: agendaCardFor({ ...ctx.aggregate, agendas }, meeting, networkLocale(ctx.aggregate.network), ctx.services.links) } };
 });
 
 /**

@@ -4,7 +4,8 @@ import { formatLongDate, isoWeek } from '../domain/dates';
 import { meetingLabel } from '../domain/labels';
 import { subthemeOf } from '../domain/network';
 import { ideasWithoutOwner } from '../domain/series';
-import { adaptiveCard, fact, heading, text, type CardElement } from '../cards/shared';
+import { adaptiveCard, fact, heading, openUrl, text, type CardElement } from '../cards/shared';
+import { deepLink, type DeepLinkConfig } from '../domain/deepLink';
 
 // "Dagsorden" (the handbook): posted to the network's channel before each meeting, updated in place.
 
@@ -17,7 +18,7 @@ export interface AgendaCardInput {
   /** Parked ideas nobody owns yet: the meeting should find a "tovholder" for them. */
   ideasWithoutOwner: readonly Pick<Idea, 'text'>[];
   locale: Locale;
-  /** Deep link to the plan tab, when the app knows it. */
+  /** Link to the meeting's agenda in the plan (bot/domain/deepLink.ts), when the app can make one. */
   planUrl?: string;
 }
 
@@ -37,8 +38,7 @@ export function buildAgendaCard(input: AgendaCardInput): ReturnType<typeof adapt
     ...preparation(input),
     ...ideasToOwn(input),
   ];
-  const actions = input.planUrl ? [{ type: 'Action.OpenUrl', title: t(locale, 'card.openPlan'), url: input.planUrl }] : [];
-  return adaptiveCard(body, actions);
+  return adaptiveCard(body, openUrl(t(locale, 'card.link.agenda'), input.planUrl));
 }
 
 function agendaItems({ agenda, locale }: AgendaCardInput): CardElement[] {
@@ -81,8 +81,11 @@ function ideasToOwn({ ideasWithoutOwner, locale }: AgendaCardInput): CardElement
   ];
 }
 
-/** The agenda card of one meeting from the network's stored state: what is posted, previewed and answered alike. */
-export function agendaCardFor(aggregate: NetworkAggregate, meeting: Meeting, locale: Locale) {
+/**
+ * The agenda card of one meeting from the network's stored state: what is posted, previewed and answered alike, with
+ * its link to the meeting's agenda in the plan.
+ */
+export function agendaCardFor(aggregate: NetworkAggregate, meeting: Meeting, locale: Locale, links: DeepLinkConfig | undefined) {
   const agenda = aggregate.agendas.find((a) => a.meetingId === meeting.id) ?? { items: [] };
   return buildAgendaCard({
     network: aggregate.network,
@@ -92,5 +95,6 @@ export function agendaCardFor(aggregate: NetworkAggregate, meeting: Meeting, loc
     agenda,
     ideasWithoutOwner: ideasWithoutOwner(aggregate.ideas),
     locale,
+    planUrl: deepLink(links, aggregate.network, { section: 'agenda', meetingId: meeting.id }),
   });
 }

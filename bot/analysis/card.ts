@@ -2,7 +2,8 @@ import { t, type Locale } from '../i18n';
 import { MAX } from '../domain/schemas';
 import type { AnalysisCategory, AnalysisNote, Network, NetworkAggregate } from '../domain/model';
 import { analysisPresetLabel } from '../domain/labels';
-import { adaptiveCard, execute, heading, refreshWith, text, type CardElement } from '../cards/shared';
+import { adaptiveCard, execute, heading, openUrl, refreshWith, text, type CardElement } from '../cards/shared';
+import { deepLink, type DeepLinkConfig } from '../domain/deepLink';
 
 // "Analyse via kategorier" at the closing meeting: everybody adds notes per category from the channel.
 
@@ -17,6 +18,8 @@ export interface AnalysisCardInput {
   locale: Locale;
   notice?: string;
   refreshUserIds?: readonly string[];
+  /** Link to the analysis in the plan (bot/domain/deepLink.ts), when the app can make one. */
+  planUrl?: string;
 }
 
 const NOTES_SHOWN = 8;
@@ -33,7 +36,8 @@ export function buildAnalysisCard(input: AnalysisCardInput): ReturnType<typeof a
     ...(input.notice ? [text(input.notice, { color: 'accent', weight: 'bolder' })] : []),
     ...categories.flatMap((category) => categoryBlock(category, input)),
   ];
-  if (categories.length === 0) return adaptiveCard([...body, text(t(locale, 'card.analysis.noCategories'), { isSubtle: true })]);
+  const link = openUrl(t(locale, 'card.link.analysis'), input.planUrl);
+  if (categories.length === 0) return adaptiveCard([...body, text(t(locale, 'card.analysis.noCategories'), { isSubtle: true })], link);
   body.push(
     {
       type: 'Input.ChoiceSet',
@@ -45,7 +49,7 @@ export function buildAnalysisCard(input: AnalysisCardInput): ReturnType<typeof a
     },
     { type: 'Input.Text', id: ANALYSIS_TEXT_INPUT_ID, label: t(locale, 'card.analysis.note'), isMultiline: true, maxLength: MAX.medium },
   );
-  const actions = [execute(ANALYSIS_VERBS.note, t(locale, 'card.analysis.add'), { networkId: network.id }, { style: 'positive' })];
+  const actions = [execute(ANALYSIS_VERBS.note, t(locale, 'card.analysis.add'), { networkId: network.id }, { style: 'positive' }), ...link];
   return adaptiveCard(body, actions, refreshWith(ANALYSIS_VERBS.refresh, { networkId: network.id }, input.refreshUserIds));
 }
 
@@ -60,7 +64,7 @@ function categoryBlock(category: AnalysisCategory, { notes, locale }: AnalysisCa
 }
 
 /** The analysis card from the network's stored state: what a command shows and what a press answers with. */
-export function analysisCardFor(aggregate: NetworkAggregate, view: { locale: Locale; notice?: string; refreshUserIds?: readonly string[] }) {
+export function analysisCardFor(aggregate: NetworkAggregate, view: { locale: Locale; notice?: string; refreshUserIds?: readonly string[]; links?: DeepLinkConfig }) {
   return buildAnalysisCard({
     network: aggregate.network,
     categories: aggregate.analysisCategories,
@@ -68,5 +72,6 @@ export function analysisCardFor(aggregate: NetworkAggregate, view: { locale: Loc
     locale: view.locale,
     notice: view.notice,
     refreshUserIds: view.refreshUserIds,
+    planUrl: deepLink(view.links, aggregate.network, { section: 'analysis' }),
   });
 }

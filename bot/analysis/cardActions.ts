@@ -3,15 +3,16 @@ import type { Refusal } from '../changes/operation';
 import { ANALYSIS_CATEGORY_INPUT_ID, ANALYSIS_TEXT_INPUT_ID, analysisCardFor } from './card';
 import { stringField } from '../actions/load';
 import { answerInText, committed, operationContext, refusalText } from '../actions/perform';
-import type { CardActionHandler, CardActionInput } from '../actions/types';
+import type { ActionServices, CardActionHandler, CardActionInput } from '../actions/types';
 import { addAnalysisNote as addNote } from './operations';
 
 // The analysis card at the closing meeting: a note in a category, from anyone in the network.
 
-const viewFor = (input: CardActionInput, notice?: string) => ({
+const viewFor = (input: CardActionInput, services: ActionServices, notice?: string) => ({
   locale: input.locale,
   notice,
   refreshUserIds: input.actor.teamsUserId ? [input.actor.teamsUserId] : [],
+  links: services.links,
 });
 
 /** The card's words: a missing or unknown category first, then the note's text. */
@@ -23,7 +24,7 @@ function noticeOf(locale: Locale, refusal: Refusal): string {
   return refusalText(locale, refusal, 'action.analysis.noCategory');
 }
 
-export const showAnalysis: CardActionHandler = async (input, { aggregate }) => ({ card: analysisCardFor(aggregate, viewFor(input)) });
+export const showAnalysis: CardActionHandler = async (input, { aggregate }, services) => ({ card: analysisCardFor(aggregate, viewFor(input, services)) });
 
 /** Notes from the card belong to the closing meeting, where the analysis happens. */
 export const addAnalysisNote: CardActionHandler = async (input, loaded, services) => {
@@ -35,8 +36,8 @@ export const addAnalysisNote: CardActionHandler = async (input, loaded, services
   });
   if (!outcome.ok) {
     answerInText(input.locale, outcome, 'action.analysis.noCategory');
-    return { card: analysisCardFor(aggregate, viewFor(input, noticeOf(input.locale, outcome))) };
+    return { card: analysisCardFor(aggregate, viewFor(input, services, noticeOf(input.locale, outcome))) };
   }
   const after = await committed(input, loaded, services, outcome);
-  return { card: analysisCardFor(after, viewFor(input, t(input.locale, 'action.analysis.added'))) };
+  return { card: analysisCardFor(after, viewFor(input, services, t(input.locale, 'action.analysis.added'))) };
 };

@@ -6,6 +6,7 @@ import type { JobStore } from '../scheduler/jobStore';
 import type { Reach } from '../scheduler/reach';
 import type { Messenger } from '../teams/proactive';
 import type { CalendarAccess } from '../calendar/book';
+import type { DeepLinkConfig } from '../domain/deepLink';
 import { commitChange, RulesBroken } from '../changes/commit';
 import { StoreError } from '../storage/errors';
 import type { Meeting, NetworkAggregate, Participant } from '../domain/model';
@@ -34,6 +35,8 @@ export interface Services {
   sendWait?: { waitMs?: number; pollMs?: number };
   /** The bot's 1:1 chats, for what a leader sends at once from the tab (an invitation): the scheduler's own reach and messenger. */
   chats?: { reach: Reach; messenger: Messenger };
+  /** What links back to the tab are made with (cards, calendar events); none: no links. */
+  links?: DeepLinkConfig;
 }
 
 export const defaultIdFactory = (): string => randomUUID();

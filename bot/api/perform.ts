@@ -23,6 +23,7 @@ const errors: Record<RefusalReason, (refusal: Refusal) => ApiError> = {
   ownerNotParticipant: () => new ApiError(422, 'ownerNotParticipant', 'api.ideaOwnerNotParticipant'),
   notFound: () => notFound(),
   meetingClosed: () => forbidden('api.meetingClosed'),
+  alreadySent: () => new ApiError(409, 'alreadySent', 'api.reflectionsAlreadySent'),
   invalid: (refusal) => badRequest(refusal.issues),
   rules: (refusal) => unprocessable(refusal.issues),
   stale: () => conflict(),

@@ -2,13 +2,13 @@ import type { Handler } from './context';
 import { createNetwork, deleteNetwork, deleteNetworkRole, getNetwork, listNetworks, me, patchNetwork, putNetworkRole } from '../networks/api';
 import { erasePersonData, exportMyData, exportPersonData } from '../privacy/api';
 import { saveTheme, subthemes } from '../theme/api';
-import { participants } from '../participants/api';
+import { changeParticipantsInBulk, createParticipants, participants } from '../participants/api';
 import { listTeamMembers } from '../participants/teamMembers';
 import { commonEml, listInvitations, personalEml, saveCommon, savePersonal, sendInvitation, setStatus as setInvitationStatus } from '../invitations/api';
 import { meetings } from '../meetings/api';
 import { removeAssignment, saveAssignment } from '../planner/api';
 import { postAgendaNow, previewAgenda, saveAgenda } from '../agenda/api';
-import { closeMeeting, ideaFromReflection, listReflections, putMyReflection, reflectionStatus, reopenMeeting } from '../reflections/api';
+import { closeMeeting, ideaFromReflection, listReflections, putMyReflection, reflectionStatus, reopenMeeting, sendReflectionsNow } from '../reflections/api';
 import { plenary, saveSummary } from '../summary/api';
 import { ideas, postIdeaLotNow } from '../ideas/api';
 import { listSends, networkReach } from '../sending/api';
@@ -45,6 +45,8 @@ export const routes: Route[] = [
   { method: 'patch', path: `${N}/subthemes/:subthemeId`, handler: subthemes.patch },
   { method: 'del', path: `${N}/subthemes/:subthemeId`, handler: subthemes.remove },
   { method: 'post', path: `${N}/participants`, handler: participants.create },
+  { method: 'post', path: `${N}/participants/batch`, handler: createParticipants },
+  { method: 'patch', path: `${N}/participants/batch`, handler: changeParticipantsInBulk },
   { method: 'patch', path: `${N}/participants/:participantId`, handler: participants.patch },
   { method: 'del', path: `${N}/participants/:participantId`, handler: participants.remove },
   { method: 'get', path: `${N}/invitations`, handler: listInvitations },
@@ -70,6 +72,7 @@ export const routes: Route[] = [
   { method: 'get', path: `${M}/plenary`, handler: plenary },
   { method: 'get', path: `${M}/reflections`, handler: listReflections },
   { method: 'put', path: `${M}/reflections/mine`, handler: putMyReflection },
+  { method: 'post', path: `${M}/reflections/send`, handler: sendReflectionsNow },
   { method: 'post', path: `${N}/ideas`, handler: ideas.create },
   { method: 'post', path: `${N}/ideas/post`, handler: postIdeaLotNow },
   { method: 'get', path: `${N}/sends`, handler: listSends },

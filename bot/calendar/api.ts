@@ -13,6 +13,7 @@ import { cancellationsOf, versionOf } from './issue';
 import { bookSeries, type CalendarAccess } from './book';
 import { CalendarError, type GraphCalendar } from './graph';
 import type { CalendarMeetingView, CalendarView } from './view';
+import type { DeepLinkConfig } from '../domain/deepLink';
 
 // The meeting series in the leader's calendar, seen from the tab: per meeting what was booked and
 // whether it changed since, and the series as .ics files to mail. A download only reads: the version
@@ -20,10 +21,10 @@ import type { CalendarMeetingView, CalendarView } from './view';
 // so the same plan always gives the same file.
 
 /** What GET …/calendar answers (and what booking answers with). */
-export function calendarView(aggregate: NetworkAggregate, graph: boolean): CalendarView {
+export function calendarView(aggregate: NetworkAggregate, graph: boolean, links: DeepLinkConfig | undefined): CalendarView {
   const locale = networkLocale(aggregate.network);
   const meetings = orderMeetings(aggregate.meetings).map((meeting): CalendarMeetingView => {
-    const event = meetingEvent(aggregate, meeting, locale);
+    const event = meetingEvent(aggregate, meeting, locale, links);
     const booking = aggregate.bookings.find((b) => b.meetingId === meeting.id);
     const status = bookingStatus(booking, event);
     return {
@@ -47,7 +48,7 @@ export function calendarView(aggregate: NetworkAggregate, graph: boolean): Calen
 }
 
 /** GET …/calendar — the booking status of every meeting, and the deleted meetings to cancel. */
-export const getCalendar = inNetwork('edit', async (ctx) => ({ body: calendarView(ctx.aggregate, !!ctx.services.calendar) }));
+export const getCalendar = inNetwork('edit', async (ctx) => ({ body: calendarView(ctx.aggregate, !!ctx.services.calendar, ctx.services.links) }));
 
 const latest = (...instants: (string | undefined)[]) => instants.filter((at): at is string => !!at).sort().at(-1);
 
@@ -74,7 +75,7 @@ const file = (body: string, method: 'REQUEST' | 'CANCEL', name: string): ApiResu
 export const seriesIcs = inNetwork('edit', async ({ aggregate, services }) => {
   if (!aggregate.meetings.length) throw notFound('api.calendar.noMeetings');
   const locale = networkLocale(aggregate.network);
-  const body = invitationIcs(invitationsOf(aggregate, seriesEvents(aggregate)), { locale, now: services.now() });
+  const body = invitationIcs(invitationsOf(aggregate, seriesEvents(aggregate, services.links)), { locale, now: services.now() });
   return file(body, 'REQUEST', `${aggregate.network.name} – ${t(locale, 'calendar.file.series')}`);
 });
 
@@ -83,7 +84,7 @@ export const meetingIcs = inNetwork('edit', async ({ aggregate, services, params
   const meeting = aggregate.meetings.find((m) => m.id === params.meetingId);
   if (!meeting) throw notFound();
   const locale = networkLocale(aggregate.network);
-  const body = invitationIcs(invitationsOf(aggregate, [meetingEvent(aggregate, meeting, locale)]), { locale, now: services.now() });
+  const body = invitationIcs(invitationsOf(aggregate, [meetingEvent(aggregate, meeting, locale, services.links)]), { locale, now: services.now() });
   return file(body, 'REQUEST', `${aggregate.network.name} – ${meetingLabel(meeting, aggregate.meetings, locale)}`);
 });
 
@@ -149,6 +150,7 @@ export const bookCalendar = inNetwork('edit', async (ctx) => {
       aggregate: ctx.aggregate,
       organizer: { userId: ctx.identity.userId, name: ctx.identity.name },
       now: ctx.services.now,
+      links: ctx.services.links,
     }),
   );
   return { body: result };

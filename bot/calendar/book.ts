@@ -12,6 +12,7 @@ import {
 } from './graph';
 import { oboError, type CalendarCaller, type GraphTokenProvider } from './obo';
 import { networkLocale } from '../domain/network';
+import type { DeepLinkConfig } from '../domain/deepLink';
 
 // Booking a network's meeting series in the leader's own Outlook calendar through Graph: one event per
 // meeting, updated when the meeting changes, cancelled when it is deleted. Each meeting's outcome is
@@ -89,6 +90,8 @@ export interface BookSeriesInput {
   /** The leader whose calendar it is. */
   organizer: { userId: string; name: string };
   now: () => Date;
+  /** What the events' link to the plan is made with (the same as the tab's status and the files use). */
+  links: DeepLinkConfig | undefined;
 }
 
 /** A failure, as the leader reads it in the tab next to the meeting. */
@@ -141,7 +144,7 @@ const organizedByOther = (booking: Booking | undefined, input: BookSeriesInput) 
 async function bookMeeting(input: BookSeriesInput, meeting: Meeting, locale: Locale): Promise<MeetingBookingResult> {
   const { aggregate, calendar } = input;
   const networkId = aggregate.network.id;
-  const event = meetingEvent(aggregate, meeting, locale);
+  const event = meetingEvent(aggregate, meeting, locale, input.links);
   const booking = aggregate.bookings.find((b) => b.meetingId === meeting.id);
   const result = (status: MeetingBookingResult['status'], action: MeetingBookingResult['action'], error?: string): MeetingBookingResult =>
     ({ meetingId: meeting.id, status, action, ...(error ? { error } : {}) });
@@ -152,29 +155,31 @@ async function bookMeeting(input: BookSeriesInput, meeting: Meeting, locale: Loc
   const body = graphEventBody(event);
   let action: MeetingBookingResult['action'] = booking?.eventId ? 'updated' : 'created';
   let eventId: string | undefined;
+  // The Teams meeting Outlook made for an online event: how Teams' meetingEnd finds this meeting later.
+  let joinUrl: string | undefined;
   try {
     if (booking?.eventId) {
       try {
-        await calendar.updateEvent(booking.eventId, body);
+        ({ joinUrl } = await calendar.updateEvent(booking.eventId, body));
         eventId = booking.eventId;
       } catch (error) {
         if (toCalendarError(error).code !== 'notFound') throw error;
         // Deleted in Outlook: a new event, keyed on the lost one so a retry finds this same new event.
         action = 'created';
-        eventId = (await calendar.createEvent(body, transactionIdOf(networkId, meeting.id, booking.eventId))).id;
+        ({ id: eventId, joinUrl } = await calendar.createEvent(body, transactionIdOf(networkId, meeting.id, booking.eventId)));
       }
     } else {
-      eventId = (await calendar.createEvent(body, transactionIdOf(networkId, meeting.id))).id;
+      ({ id: eventId, joinUrl } = await calendar.createEvent(body, transactionIdOf(networkId, meeting.id)));
       // A stored booking without an event id may be an earlier attempt whose create Graph did carry
       // out; the transactionId then returned that event as it was, so bring it up to date.
-      if (booking) await calendar.updateEvent(eventId, body);
+      if (booking) joinUrl = (await calendar.updateEvent(eventId, body)).joinUrl ?? joinUrl;
     }
   } catch (error) {
     const words = failureInWords(error, locale);
     const stored = await record(input, failedChange(input, booking, event, words, eventId));
     return result('failed', action, stored ?? words);
   }
-  const lost = await record(input, bookedChange(input, booking, event, eventId));
+  const lost = await record(input, bookedChange(input, booking, event, eventId, joinUrl));
   if (!lost) return result('booked', action);
   // Someone else wrote the booking meanwhile: a second click booking the same (the transactionId gave
   // it this same event) is fine. Otherwise the event is in the calendar but not recorded, and booking
@@ -212,10 +217,13 @@ function withoutEtag(booking: Booking): Omit<Booking, 'etag'> {
 }
 
 /** Booked: the content and SEQUENCE as issueBookings() says, plus where the event is. */
-function bookedChange(input: BookSeriesInput, booking: Booking | undefined, event: CalendarEvent, eventId: string): RowChange {
+function bookedChange(input: BookSeriesInput, booking: Booking | undefined, event: CalendarEvent, eventId: string, joinUrl?: string): RowChange {
   const { issued } = issueBookings({ bookings: booking ? [booking] : [], events: [event], now: input.now(), by: input.organizer.name });
   const { error: _error, ...issuedBooking } = withoutEtag(issued[0]!);
-  const value: Booking = { ...issuedBooking, state: 'booked', eventId, organizerId: input.organizer.userId, bookedAt: input.now().toISOString(), ...stamp(input) };
+  const value: Booking = {
+    ...issuedBooking, state: 'booked', eventId, organizerId: input.organizer.userId, bookedAt: input.now().toISOString(), ...stamp(input),
+    ...(joinUrl ? { joinUrl } : {}),
+  };
   return booking
     ? { op: 'update', kind: 'booking', ids: [event.meetingId], value, etag: booking.etag }
     : { op: 'create', kind: 'booking', ids: [event.meetingId], value };

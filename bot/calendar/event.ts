@@ -3,9 +3,10 @@ import { t, type Locale } from '../i18n';
 import type { Booking, Meeting, NetworkAggregate } from '../domain/model';
 import { ZONE } from '../domain/dates';
 import { meetingSubject, orderMeetings } from '../domain/labels';
-import { meetingEndsAt, meetingParticipants, meetingStartsAt } from '../domain/series';
+import { meetingParticipants, meetingPlannedEndAt, meetingStartsAt } from '../domain/series';
 import type { BookingStatus } from './view';
 import { networkLocale } from '../domain/network';
+import { deepLink, type DeepLinkConfig } from '../domain/deepLink';
 
 // What goes into a meeting's calendar booking (the handbook's Dagsorden: "meeting 1 of 4, a short heading
 // for the theme, where and when, and the purpose"), the same for Graph and for .ics. Pure.
@@ -21,6 +22,8 @@ export interface CalendarEvent {
   subject: string;
   /** Plain text: theme, purpose, preparation, link to the plan. */
   body: string;
+  /** The link to the meeting in the plan, also in `body` (an .ics file's URL property). */
+  url?: string;
   /** Local wall-clock times in ZONE. */
   date: string;
   start: string;
@@ -38,7 +41,12 @@ export interface CalendarEvent {
 
 export const eventUid = (networkId: string, meetingId: string) => `${meetingId}.${networkId}@netvaerk`;
 
-export function meetingEvent(aggregate: NetworkAggregate, meeting: Meeting, locale: Locale, planUrl?: string): CalendarEvent {
+/**
+ * A meeting's event, with its link to the meeting's agenda in the plan (bot/domain/deepLink.ts) when the app can make
+ * one: the link is part of the content, so of the fingerprint, and the same config gives the same link every time.
+ */
+export function meetingEvent(aggregate: NetworkAggregate, meeting: Meeting, locale: Locale, links: DeepLinkConfig | undefined): CalendarEvent {
+  const planUrl = deepLink(links, aggregate.network, { section: 'agenda', meetingId: meeting.id });
   const subtheme = aggregate.subthemes.find((s) => s.id === meeting.subthemeId);
   const subject = meetingSubject(meeting, aggregate.meetings, locale, subtheme?.title);
   const body = [
@@ -61,11 +69,12 @@ export function meetingEvent(aggregate: NetworkAggregate, meeting: Meeting, loca
     uid: eventUid(aggregate.network.id, meeting.id),
     subject,
     body,
+    ...(planUrl ? { url: planUrl } : {}),
     date: meeting.date,
     start: meeting.start,
     end: meeting.end,
     startsAt: meetingStartsAt(meeting),
-    endsAt: meetingEndsAt(meeting),
+    endsAt: meetingPlannedEndAt(meeting),
     timeZone: ZONE,
     location: meeting.online ? t(locale, 'calendar.online') : meeting.location,
     online: meeting.online,
@@ -81,8 +90,8 @@ function fingerprintOf(content: Omit<CalendarEvent, 'fingerprint'>): string {
 }
 
 /** Every meeting's event, in the order of the series. */
-export const seriesEvents = (aggregate: NetworkAggregate): CalendarEvent[] =>
-  orderMeetings(aggregate.meetings).map((meeting) => meetingEvent(aggregate, meeting, networkLocale(aggregate.network)));
+export const seriesEvents = (aggregate: NetworkAggregate, links: DeepLinkConfig | undefined): CalendarEvent[] =>
+  orderMeetings(aggregate.meetings).map((meeting) => meetingEvent(aggregate, meeting, networkLocale(aggregate.network), links));
 
 export type { BookingStatus };
 

@@ -40,10 +40,13 @@ export class CalendarError extends Error {
 }
 
 export interface GraphCalendar {
-  /** POST /me/events. The same transactionId returns the event created before instead of a second one. */
-  createEvent(body: Event, transactionId: string): Promise<{ id: string }>;
-  /** PATCH /me/events/{id}: the fields given replace the event's (attendees as a whole list). */
-  updateEvent(id: string, body: Event): Promise<void>;
+  /**
+   * POST /me/events. The same transactionId returns the event created before instead of a second one.
+   * An online event comes back with the Teams meeting Outlook made for it: its join link.
+   */
+  createEvent(body: Event, transactionId: string): Promise<{ id: string; joinUrl?: string }>;
+  /** PATCH /me/events/{id}: the fields given replace the event's (attendees as a whole list); the join link as createEvent. */
+  updateEvent(id: string, body: Event): Promise<{ joinUrl?: string }>;
   /** POST /me/events/{id}/cancel: the organizer cancels; attendees get the comment. */
   cancelEvent(id: string, comment: string): Promise<void>;
 }
@@ -158,10 +161,11 @@ export function createGraphCalendar(options: GraphCalendarOptions): GraphCalenda
     async createEvent(body, transactionId) {
       const created = await call<Event>('/me/events', (r) => r.post({ ...body, transactionId } satisfies Event));
       if (!created?.id) throw new CalendarError(502, 'unavailable', 'Graph created the event without returning its id');
-      return { id: created.id };
+      return { id: created.id, joinUrl: created.onlineMeeting?.joinUrl ?? undefined };
     },
     async updateEvent(id, body) {
-      await call(event(id), (r) => r.patch(body));
+      const updated = await call<Event | undefined>(event(id), (r) => r.patch(body));
+      return { joinUrl: updated?.onlineMeeting?.joinUrl ?? undefined };
     },
     async cancelEvent(id, comment) {
       await call(`${event(id)}/cancel`, (r) => r.post({ comment }));

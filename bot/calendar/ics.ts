@@ -68,6 +68,8 @@ export function invitationIcs(invitations: readonly Invitation[], { now }: IcsOp
       timezone: ZONE,
       summary: event.subject,
       description: event.body,
+      // The link to the meeting in the plan, as the event's URL too (RFC 5545 3.8.4.6), where calendars show it.
+      url: event.url ?? null,
       location: event.location || null,
       status: ICalEventStatus.CONFIRMED,
       organizer: event.organizer ? { name: paramText(event.organizer.name), email: event.organizer.email } : null,

@@ -1,6 +1,7 @@
 import type { Booking, NetworkAggregate } from '../domain/model';
 import type { RowChange } from '../storage/networkStore';
 import { seriesEvents, type CalendarEvent } from './event';
+import type { DeepLinkConfig } from '../domain/deepLink';
 
 // Versions of a meeting's calendar event: what the booking rows must say afterwards. RFC 5545 wants
 // SEQUENCE raised on every change an attendee should see, and never lowered; the same rule holds for
@@ -95,10 +96,12 @@ export function cancellationsOf(aggregate: NetworkAggregate): Booking[] {
  * The versions one write makes (without Graph): a new meeting at SEQUENCE 0, a change attendees would
  * see one above the version before it, a deleted meeting cancelled one above. Upserts, and the same for
  * the same write: a delete commits in two steps (the row, then its cascade), each with these rows.
+ * A version recorded before the app put more into every event (the link to the plan) is brought up to
+ * date by the next write, once, at the SEQUENCE the files already carried since; then it is stable.
  */
-export function recordVersions(before: NetworkAggregate, next: NetworkAggregate, now: Date, by?: string): RowChange[] {
+export function recordVersions(before: NetworkAggregate, next: NetworkAggregate, now: Date, by?: string, links?: DeepLinkConfig): RowChange[] {
   const stamp = by ? { updatedAt: instant(now), updatedBy: by } : { updatedAt: instant(now) };
-  const earlier = new Map(seriesEvents(before).map((event) => [event.meetingId, event]));
+  const earlier = new Map(seriesEvents(before, links).map((event) => [event.meetingId, event]));
   const stored = (meetingId: string): Booking | undefined => {
     const booking = before.bookings.find((b) => b.meetingId === meetingId);
     if (!booking) return undefined;
@@ -111,10 +114,16 @@ export function recordVersions(before: NetworkAggregate, next: NetworkAggregate,
   });
 
   const changes: RowChange[] = [];
-  for (const event of seriesEvents(next)) {
+  for (const event of seriesEvents(next, links)) {
     const old = earlier.get(event.meetingId);
-    if (old?.fingerprint === event.fingerprint) continue;
     const booking = stored(event.meetingId);
+    if (old?.fingerprint === event.fingerprint) {
+      // Not changed by this write; but its stored version may hold less than the event holds now.
+      if (booking?.state === 'booked' && booking.fingerprint !== event.fingerprint) {
+        changes.push(record({ ...booking, ...content(event), uid: booking.uid || event.uid, sequence: versionOf(booking, event).sequence, bookedAt: instant(now), ...stamp }));
+      }
+      continue;
+    }
     const sequence = old ? versionOf(booking, old).sequence + 1 : 0;
     changes.push(record({ ...booking, ...content(event), uid: booking?.uid || event.uid, sequence, state: 'booked', bookedAt: instant(now), ...stamp }));
   }

@@ -120,3 +120,6 @@ export function refreshWith(verb: string, data: CardData, userIds: readonly stri
 }
 
 export const cardBytes = (card: AdaptiveCard) => new TextEncoder().encode(JSON.stringify(card)).length;
+
+/** A button that opens a link (a card's way back to its place in the plan); none without a link. */
+export const openUrl = (title: string, url: string | undefined): CardElement[] => (url ? [{ type: 'Action.OpenUrl', title, url }] : []);

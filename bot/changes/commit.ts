@@ -1,6 +1,7 @@
 import type { NetworkAggregate } from '../domain/model';
 import type { ValidationIssue } from '../domain/validate';
 import { recordVersions } from '../calendar/issue';
+import type { DeepLinkConfig } from '../domain/deepLink';
 import type { NetworkStore, RowChange } from '../storage/networkStore';
 import { newRuleIssues } from './operation';
 
@@ -13,6 +14,8 @@ export interface CommitDeps {
   networkChanged: (networkId: string) => void;
   /** Set when Graph books the calendar: the booking records versions then, not the write. */
   calendar?: unknown;
+  /** The links the calendar events carry (part of their content, so of their versions). */
+  links?: DeepLinkConfig;
 }
 
 export class RulesBroken extends Error {
@@ -25,8 +28,9 @@ export async function commitChange(deps: CommitDeps, before: NetworkAggregate, n
   const issues = newRuleIssues(before, next);
   if (issues.length) throw new RulesBroken(issues);
   // Without Graph, the write that changes a meeting's calendar event records its new version (SEQUENCE).
-  const versions = deps.calendar ? [] : recordVersions(before, next, deps.now(), by);
-  const etags = await deps.store.commit(before.network.id, [...rows, ...versions]);
+  const versions = deps.calendar ? [] : recordVersions(before, next, deps.now(), by, deps.links);
+  // The network row as it was read: the person index then follows a role that moves (bot/storage/personIndex.ts).
+  const etags = await deps.store.commit(before.network.id, [...rows, ...versions], { networkBefore: before.network });
   deps.networkChanged(before.network.id);
   return etags;
 }

@@ -33,6 +33,7 @@ export type RefusalReason =
   | 'ownerNotParticipant'
   | 'notFound'
   | 'meetingClosed'
+  | 'alreadySent' // the meeting's reflection questions went out already: they are sent once
   | 'invalid' // the input's schema: issues say which field
   | 'rules' // the network's rules: issues say which
   | 'stale' // the version the caller saw is no longer the stored one

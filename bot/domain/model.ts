@@ -147,6 +147,10 @@ export interface Meeting extends Versioned {
   reflectionQuestions: string[];
   calendarEventIds: Record<string, string>;
   closedAt?: IsoDateTime;
+  /** When the meeting really ended (Teams' meetingEnd, or a leader's "send the questions now"): the reflection round is due from then. */
+  endedAt?: IsoDateTime;
+  /** The Teams meeting it is held in, as the leader chose it (its join link): how Teams' meetingEnd finds this meeting. */
+  teamsMeetingJoinUrl?: string;
 }
 
 export const INVOLVEMENT_FORMS = [
@@ -314,6 +318,8 @@ export interface Booking extends Versioned {
   eventId?: string;
   /** Whose calendar holds eventId (the user id of the leader who booked through Graph): only they can change it. */
   organizerId?: string;
+  /** The Teams meeting Outlook made for the event (its join link), when booked online: how Teams' meetingEnd finds the meeting. */
+  joinUrl?: string;
   /** Why the last attempt failed, in the user's words. */
   error?: string;
   bookedAt?: IsoDateTime;

@@ -189,7 +189,33 @@ export const participantPatchSchema = z.strictObject(participantShape).partial()
   userId: clearable(participantShape.userId),
 });
 
+// participants in bulk (bot/participants/batch.ts): each row is checked by the one participant's schema above
+
+export const participantBatchCreateSchema = z.strictObject({
+  participants: z.array(z.unknown()).min(1).max(MAX_ITEMS.participantsPerBatch),
+});
+
+export const participantBatchPatchSchema = z.strictObject({
+  participantIds: z.array(idSchema).min(1).max(MAX_ITEMS.participantChangesPerBatch),
+  change: participantPatchSchema
+    .pick({ kind: true, role: true })
+    .refine((change) => change.kind !== undefined || change.role !== undefined, { error: 'validation.participantsBatch.noChange' }),
+});
+
 // meetings
+
+/** Hosts a Teams meeting's join link is on (commercial, consumer, and the US government clouds). */
+const TEAMS_HOSTS = /(^|\.)(teams\.microsoft\.com|teams\.live\.com|teams\.microsoft\.us)$/i;
+const isTeamsMeetingLink = (text: string) => {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && TEAMS_HOSTS.test(url.hostname);
+  } catch {
+    return false;
+  }
+};
+/** The Teams meeting a network meeting is held in, as the leader copied its link from Teams. */
+export const teamsMeetingLinkSchema = z.string().trim().max(MAX.medium).refine(isTeamsMeetingLink, { error: 'validation.teamsMeetingLink' });
 
 const meetingShape = {
   number: z.int().min(1).max(99),
@@ -204,6 +230,7 @@ const meetingShape = {
   purpose: optionalText(MAX.long),
   preparation: optionalText(MAX.long),
   reflectionQuestions: z.array(requiredText(MAX.medium)).max(10),
+  teamsMeetingJoinUrl: teamsMeetingLinkSchema,
 };
 
 export const meetingCreateSchema = z
@@ -218,11 +245,13 @@ export const meetingCreateSchema = z
     purpose: meetingShape.purpose.default(''),
     preparation: meetingShape.preparation.default(''),
     reflectionQuestions: meetingShape.reflectionQuestions.default([]),
+    teamsMeetingJoinUrl: optional(teamsMeetingLinkSchema),
   })
   .transform((meeting) => ({ ...meeting, end: meeting.end ?? defaultMeetingEnd(meeting.start) }));
 
 export const meetingPatchSchema = z.strictObject(meetingShape).partial().extend({
   subthemeId: clearable(idSchema),
+  teamsMeetingJoinUrl: clearable(teamsMeetingLinkSchema),
 });
 
 /** A row of the planning tool. involvementForm is one of INVOLVEMENT_FORMS or the leader's own words. */
@@ -396,6 +425,7 @@ export type SubthemeCreateInput = z.output<typeof subthemeCreateSchema>;
 export type SubthemePatchInput = z.output<typeof subthemePatchSchema>;
 export type ParticipantCreateInput = z.output<typeof participantCreateSchema>;
 export type ParticipantPatchInput = z.output<typeof participantPatchSchema>;
+export type ParticipantBatchPatchInput = z.output<typeof participantBatchPatchSchema>;
 export type MeetingCreateInput = z.output<typeof meetingCreateSchema>;
 export type MeetingPatchInput = z.output<typeof meetingPatchSchema>;
 export type AssignmentUpsertInput = z.output<typeof assignmentUpsertSchema>;

@@ -12,8 +12,28 @@ export const DEFAULT_REMINDER_DAYS = 3;
 
 const at = (date: string, time: string) => DateTime.fromISO(`${date}T${time}`, { zone: ZONE });
 
-export const meetingStartsAt = (meeting: Pick<Meeting, 'date' | 'start'>): Date => at(meeting.date, meeting.start).toJSDate();
-export const meetingEndsAt = (meeting: Pick<Meeting, 'date' | 'end'>): Date => at(meeting.date, meeting.end).toJSDate();
+/**
+ * A Copenhagen wall-clock time as an instant. Asked for the same few meetings' times on every bot turn, and
+ * luxon's time-zone arithmetic is costly: the answers are kept (pure: a date and a time give one instant).
+ */
+const instants = new Map<string, number>();
+function instantAt(date: string, time: string): Date {
+  const key = `${date}T${time}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    ms = at(date, time).toMillis();
+    if (instants.size >= 10_000) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+export const meetingStartsAt = (meeting: Pick<Meeting, 'date' | 'start'>): Date => instantAt(meeting.date, meeting.start);
+/** The end the plan (and the calendar) gives the meeting. */
+export const meetingPlannedEndAt = (meeting: Pick<Meeting, 'date' | 'end'>): Date => instantAt(meeting.date, meeting.end);
+/** When the meeting is over: when it really ended (`endedAt`, from Teams or the leader), else its planned end. */
+export const meetingEndsAt = (meeting: Pick<Meeting, 'date' | 'end' | 'endedAt'>): Date =>
+  meeting.endedAt ? new Date(meeting.endedAt) : meetingPlannedEndAt(meeting);
 
 /** 09:00 in Copenhagen, `daysBefore` calendar days before the meeting (DST-safe). */
 export function agendaDueAt(meeting: Pick<Meeting, 'date'>, daysBefore: number): Date {
@@ -34,7 +54,7 @@ export function meetingParticipants(aggregate: Pick<NetworkAggregate, 'participa
 }
 
 /** Whether the participant was in the network when the meeting was held: added before it ended (rows without `addedAt` always were). */
-export function wasPartOf(participant: Pick<Participant, 'addedAt'>, meeting: Pick<Meeting, 'date' | 'end'>): boolean {
+export function wasPartOf(participant: Pick<Participant, 'addedAt'>, meeting: Pick<Meeting, 'date' | 'end' | 'endedAt'>): boolean {
   return !participant.addedAt || Date.parse(participant.addedAt) <= meetingEndsAt(meeting).getTime();
 }
 

@@ -2,7 +2,8 @@ import { t, type Locale } from '../i18n';
 import { MAX } from '../domain/schemas';
 import { IDEA_STATUSES, type Idea, type IdeaStatus, type Network, type NetworkAggregate } from '../domain/model';
 import { ideaStatusLabel } from '../domain/labels';
-import { adaptiveCard, execute, heading, refreshWith, text, type CardElement } from '../cards/shared';
+import { adaptiveCard, execute, heading, openUrl, refreshWith, text, type CardElement } from '../cards/shared';
+import { deepLink, type DeepLinkConfig } from '../domain/deepLink';
 
 // The idea parking lot ("P-plads" in the handbook) in the network's channel: anyone adds an idea or takes
 // ownership ("tovholder"); leaders set the status. Everybody sees the same current state.
@@ -20,6 +21,7 @@ export interface IdeaLotCardInput {
   /** Teams user ids of the leaders: Teams fetches their own view when they open the card. */
   refreshUserIds?: readonly string[];
   notice?: string;
+  /** Link to the ideas in the plan (bot/domain/deepLink.ts), when the app can make one. */
   planUrl?: string;
 }
 
@@ -57,7 +59,7 @@ export function buildIdeaLotCard(input: IdeaLotCardInput): ReturnType<typeof ada
   ];
   const actions = [
     execute(IDEA_VERBS.add, t(locale, 'card.ideas.add'), { networkId: network.id }, { style: 'positive' }),
-    ...(input.planUrl ? [{ type: 'Action.OpenUrl', title: t(locale, 'card.openPlan'), url: input.planUrl }] : []),
+    ...openUrl(t(locale, 'card.link.ideas'), input.planUrl),
   ];
   return adaptiveCard(body, actions, refreshWith(IDEA_VERBS.refresh, { networkId: network.id }, input.refreshUserIds));
 }
@@ -98,6 +100,8 @@ export interface IdeaLotView {
   userId?: string;
   refreshUserIds?: readonly string[];
   notice?: string;
+  /** What the link to the ideas in the plan is made with; none: no link. */
+  links?: DeepLinkConfig;
 }
 
 /** The idea lot card from the network's stored state: what is posted and what a press answers with. */
@@ -109,5 +113,6 @@ export function ideaLotCardFor(aggregate: NetworkAggregate, view: IdeaLotView) {
     viewer: { isLeader: !!view.isLeader, userId: view.userId },
     refreshUserIds: view.refreshUserIds,
     notice: view.notice,
+    planUrl: deepLink(view.links, aggregate.network, { section: 'ideas' }),
   });
 }

@@ -75,7 +75,7 @@ export const sendInvitation = inNetwork('edit', async (ctx) => {
     const { chats } = ctx.services;
     const delivery: Delivery = chats
       ? await deliverInvitation(chats, ctx.aggregate.network, participant, (teamsUserId) =>
-          invitationCardFor(outcome.next, participant, { now: ctx.services.now(), refreshUserIds: teamsUserId ? [teamsUserId] : [] })!,
+          invitationCardFor(outcome.next, participant, { now: ctx.services.now(), refreshUserIds: teamsUserId ? [teamsUserId] : [], links: ctx.services.links })!,
         )
       : { ok: false, reason: 'busy' };
     if (!delivery.ok) {

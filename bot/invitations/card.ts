@@ -1,7 +1,8 @@
 import { t, type Locale } from '../i18n';
 import type { Meeting, Network, NetworkAggregate, Participant, PersonalInvitation } from '../domain/model';
 import { networkLocale } from '../domain/network';
-import { adaptiveCard, execute, fact, heading, refreshWith, text, type AdaptiveCard, type CardElement } from '../cards/shared';
+import { adaptiveCard, execute, fact, heading, openUrl, refreshWith, text, type AdaptiveCard, type CardElement } from '../cards/shared';
+import { deepLink, type DeepLinkConfig } from '../domain/deepLink';
 import { meetingsFor, meetingTitle, whenAndWhere } from './draft';
 import { invitationOf } from './operations';
 
@@ -22,6 +23,8 @@ export interface InvitationCardInput {
   /** The invitee's Teams user id (29:…), so Teams fetches a fresh card whenever they open it. */
   refreshUserIds?: readonly string[];
   notice?: string;
+  /** Link to the network's plan (its theme first; bot/domain/deepLink.ts), when the app can make one. */
+  planUrl?: string;
 }
 
 /** A text as paragraphs: each its own block (a card's runs are kept short), blank lines between them dropped. */
@@ -55,7 +58,8 @@ export function buildInvitationCard(input: InvitationCardInput): AdaptiveCard {
           execute(INVITATION_VERBS.decline, t(locale, 'invitation.card.decline'), data),
         ]
       : [];
-  return adaptiveCard(body, [...buttons, ...common], refreshWith(INVITATION_VERBS.refresh, data, input.refreshUserIds));
+  const link = openUrl(t(locale, 'card.openPlan'), input.planUrl);
+  return adaptiveCard(body, [...buttons, ...common, ...link], refreshWith(INVITATION_VERBS.refresh, data, input.refreshUserIds));
 }
 
 /** What the invitee sees once they answered, or when the leader withdrew the invitation. */
@@ -76,6 +80,8 @@ export interface InvitationView {
   now: Date;
   refreshUserIds?: readonly string[];
   notice?: string;
+  /** What the link to the plan is made with; none: no link. */
+  links?: DeepLinkConfig;
 }
 
 /** The participant's invitation card from the network as stored (in the network's language); undefined if none was written. */
@@ -95,5 +101,6 @@ export function invitationCardFor(aggregate: NetworkAggregate, participant: Part
     locale,
     refreshUserIds: view.refreshUserIds,
     notice: view.notice,
+    planUrl: deepLink(view.links, aggregate.network, { section: 'theme' }),
   });
 }

@@ -20,6 +20,7 @@ function invitee(input: CardActionInput, loaded: Loaded): Participant {
 const viewFor = (input: CardActionInput, services: ActionServices): InvitationView => ({
   now: services.now(),
   refreshUserIds: input.actor.teamsUserId ? [input.actor.teamsUserId] : [],
+  links: services.links,
 });
 
 function cardOf(input: CardActionInput, loaded: Loaded, services: ActionServices, aggregate = loaded.aggregate) {

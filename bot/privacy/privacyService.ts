@@ -6,7 +6,8 @@ import type { ConversationStore, PersonRows } from '../storage/conversationStore
 import type { JobStore } from '../scheduler/jobStore';
 import { personalDataIn, type NetworkPersonalData } from './exportData';
 import { eraseFromNetwork } from './erasure';
-import { participantsOf, type DataSubject } from './person';
+import { isSubject, participantsOf, type DataSubject } from './person';
+import { memberKeys } from '../domain/access';
 import { isDueForDeletion } from './retention';
 
 // Data-protection requests and retention over all three tables. Rare and thorough: every network is read.
@@ -73,8 +74,13 @@ export async function erasePerson(deps: PrivacyDeps, subject: DataSubject): Prom
   if (blocked.length) throw new ErasureBlocked(blocked.map(({ network }) => ({ id: network.id, name: network.name })));
 
   const report: ErasureReport = { networksChanged: 0, rowsChanged: 0, privateReflectionsDeleted: 0, scheduledMessagesDeleted: 0, botRowsForgotten: 0 };
+  // Every key the person index may hold them under: the request's, and their rows' in the networks (an e-mail request finds their Entra id there).
+  const indexKeys = new Set(memberKeys(subject));
   for (const first of aggregates) {
     const participantIds = new Set(participantsOf(first, subject).map((p) => p.id));
+    for (const person of [...participantsOf(first, subject), ...[first.network.leader, first.network.coDriver, first.network.referenceLeader].filter((ref) => isSubject(subject, ref))]) {
+      for (const key of memberKeys(person ?? {})) indexKeys.add(key);
+    }
     const erasure = await eraseWithRetry(deps.store, first, subject);
     if (erasure.changed) report.networksChanged++;
     report.rowsChanged += erasure.changed;
@@ -85,6 +91,8 @@ export async function erasePerson(deps: PrivacyDeps, subject: DataSubject): Prom
       report.scheduledMessagesDeleted += jobs.length;
     }
   }
+  // The commits above took them out of the person index already; these are any rows left by a crash or a race.
+  await deps.store.forgetInIndex([...indexKeys]);
   report.botRowsForgotten = await deps.conversations.forgetPerson(subject);
   deps.logger?.info({ ...report }, 'person erased');
   return report;
@@ -97,7 +105,7 @@ async function eraseWithRetry(store: NetworkStore, aggregate: NetworkAggregate, 
     const { changes, privateReflectionsDeleted, blocked } = eraseFromNetwork(current, subject);
     if (blocked) throw new ErasureBlocked([{ id: current.network.id, name: current.network.name }]);
     try {
-      if (changes.length) await store.commit(current.network.id, changes);
+      if (changes.length) await store.commit(current.network.id, changes, { networkBefore: current.network });
       return { changed: changes.length, privateReflectionsDeleted };
     } catch (error) {
       if (!(error instanceof StoreError && error.kind === 'conflict') || attempt >= attempts) throw error;

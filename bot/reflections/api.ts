@@ -2,12 +2,13 @@ import type { Meeting } from '../domain/model';
 import { viewFor } from '../domain/access';
 import { askedToReflect, meetingParticipants } from '../domain/series';
 import type { Job } from '../scheduler/job';
-import { commit, inNetwork, requestedMeeting, requireIfMatch, stamp } from '../api/context';
-import { conflict } from '../api/errors';
+import { commit, guarded, inNetwork, requestedMeeting, requireIfMatch, stamp } from '../api/context';
+import { ApiError, conflict } from '../api/errors';
 import { operationContext, perform } from '../api/perform';
 import { jobsOf, reachFactsFor, sendView } from '../sending/api';
 import { reachOf } from '../sending/reach';
-import { myReflection, saveMyReflection } from './operations';
+import { endMeetingNow, myReflection, saveMyReflection } from './operations';
+import { fanoutOf, roundWentOut } from './meetingEnd';
 import { ideaFromAnswer } from '../ideas/operations';
 
 // Reflections in the tab: the meeting's as the caller may see them, and the caller's own; for the leader,
@@ -88,4 +89,21 @@ export const ideaFromReflection = inNetwork('edit', async (ctx) => {
   const source = { meetingId: meeting.id, participantId: ctx.params.participantId! };
   const { value, etag } = await perform(ctx, ideaFromAnswer(operationContext(ctx), source, ctx.body));
   return { status: 201, body: value, etag };
+});
+
+/**
+ * POST …/meetings/:meetingId/reflections/send — the leader ends the meeting now ("Send
+ * refleksionsspørgsmål nu"): the questions go out at once instead of at the planned end, once. 200 with
+ * the meeting (its `endedAt`); 409 when they already went out; 422 when the meeting is closed or not held yet.
+ */
+export const sendReflectionsNow = inNetwork('edit', async (ctx) => {
+  const meeting = requestedMeeting(ctx);
+  const fanout = await guarded(() => fanoutOf(ctx.services.jobs, ctx.aggregate.network.id, meeting.id));
+  const outcome = endMeetingNow(operationContext(ctx), { meetingId: meeting.id, roundSent: roundWentOut(fanout), by: 'leader' });
+  if (!outcome.ok && outcome.reason === 'meetingClosed') throw new ApiError(422, 'meetingClosed', 'api.reflectionsMeetingClosed');
+  if (!outcome.ok && outcome.reason === 'rules') throw new ApiError(422, 'meetingNotHeld', outcome.issues[0]?.key ?? 'api.reflectionsNotYet', outcome.issues);
+  // Already ended and the questions on their way: the same answer again, nothing written.
+  if (outcome.ok && outcome.rows.length === 0) return { body: meeting, etag: meeting.etag };
+  const { value, etag } = await perform(ctx, outcome);
+  return { body: value, etag };
 });

@@ -4,7 +4,8 @@ import { formatDate } from '../domain/dates';
 import { MAX } from '../domain/schemas';
 import { defaultReflectionQuestions, meetingLabel } from '../domain/labels';
 import { subthemeOf } from '../domain/network';
-import { adaptiveCard, clean, execute, heading, plainLabel, refreshWith, text, type CardElement } from '../cards/shared';
+import { adaptiveCard, clean, execute, heading, openUrl, plainLabel, refreshWith, text, type CardElement } from '../cards/shared';
+import { deepLink, type DeepLinkConfig } from '../domain/deepLink';
 
 // "Individuel opsamling" (the handbook) in the participant's 1:1 chat. Answers are private to the
 // participant and the network's leaders unless the participant shares them.
@@ -25,6 +26,8 @@ export interface ReflectionCardInput {
   refreshUserIds?: readonly string[];
   /** Shown above the questions: a reminder, or why the last answer was not saved. */
   notice?: { text: string; color?: 'attention' | 'accent' };
+  /** Link to the meeting's reflections in the plan (bot/domain/deepLink.ts), when the app can make one. */
+  planUrl?: string;
 }
 
 export const answerInputId = (index: number) => `answer${index}`;
@@ -47,7 +50,7 @@ export function buildReflectionCard(input: ReflectionCardInput): ReturnType<type
       : input.mode === 'answered'
         ? [execute(REFLECTION_VERBS.edit, t(locale, 'card.reflection.edit'), data)]
         : [];
-  return adaptiveCard(body, actions, refreshWith(REFLECTION_VERBS.refresh, data, input.refreshUserIds));
+  return adaptiveCard(body, [...actions, ...openUrl(t(locale, 'card.link.reflections'), input.planUrl)], refreshWith(REFLECTION_VERBS.refresh, data, input.refreshUserIds));
 }
 
 function form({ questions, reflection, locale }: ReflectionCardInput): CardElement[] {
@@ -103,6 +106,8 @@ export interface ReflectionView {
   editing?: boolean;
   refreshUserIds?: readonly string[];
   notice?: ReflectionCardInput['notice'];
+  /** What the link to the meeting in the plan is made with; none: no link. */
+  links?: DeepLinkConfig;
 }
 
 /** A participant's reflection card from the network's stored state: what is sent and what a press answers with. */
@@ -120,5 +125,7 @@ export function reflectionCardFor(aggregate: NetworkAggregate, meeting: Meeting,
     locale: view.locale,
     refreshUserIds: view.refreshUserIds,
     notice: view.notice,
+    // The leaders see who answered (Refleksioner); everybody else lands on the meeting's summary (the tab's choice).
+    planUrl: deepLink(view.links, aggregate.network, { section: 'reflections', meetingId: meeting.id }),
   });
 }

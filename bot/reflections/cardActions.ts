@@ -19,10 +19,10 @@ function reflecting(input: CardActionInput, { aggregate, participantId }: Loaded
 
 const refreshIds = (input: CardActionInput) => (input.actor.teamsUserId ? [input.actor.teamsUserId] : []);
 
-export const showReflection: CardActionHandler = async (input, loaded) => {
+export const showReflection: CardActionHandler = async (input, loaded, services) => {
   const { meeting, participant } = reflecting(input, loaded);
   const editing = input.verb === 'reflection.edit';
-  return { card: reflectionCardFor(loaded.aggregate, meeting, participant, { locale: input.locale, editing, refreshUserIds: refreshIds(input) }) };
+  return { card: reflectionCardFor(loaded.aggregate, meeting, participant, { locale: input.locale, editing, refreshUserIds: refreshIds(input), links: services.links }) };
 };
 
 export const saveReflection: CardActionHandler = async (input, loaded, services) => {
@@ -32,7 +32,7 @@ export const saveReflection: CardActionHandler = async (input, loaded, services)
   const questions = myReflection(ctx, meeting.id)?.answers.map((a) => a.question) ?? reflectionQuestionsOf(meeting, input.locale);
   const answers = questions.map((question, index) => ({ question, answer: stringField(input.data, answerInputId(index)) }));
   const outcome = saveMyReflection(ctx, { meetingId: meeting.id, input: { answers, shared: stringField(input.data, SHARED_INPUT_ID) === 'true' } });
-  const view = { locale: input.locale, refreshUserIds: refreshIds(input) };
+  const view = { locale: input.locale, refreshUserIds: refreshIds(input), links: services.links };
   if (!outcome.ok) {
     answerInText(input.locale, outcome, 'action.meetingGone');
     const notice = { text: refusalText(input.locale, outcome, 'action.meetingGone'), color: 'attention' as const };

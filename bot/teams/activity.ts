@@ -1,6 +1,7 @@
 import { TurnContext, type Activity, type ChannelAccount } from 'botbuilder';
 import { z } from 'zod';
 import type { ConversationEntry } from '../storage/conversationStore';
+import type { TeamsMeetingEnd } from '../meetings/teamsMeeting';
 import { pickLocale, type Locale } from '../i18n';
 
 // Reading Teams-shaped activities: where Teams puts the tenant, the team and who joined.
@@ -98,3 +99,78 @@ export function conversationEntryOf(activity: Activity): ConversationEntry {
     reference,
   };
 }
+
+// Teams' meeting end event (resource-specific consent OnlineMeeting.ReadBasic.Chat / ChannelMeeting.ReadBasic.Group).
+
+export const MEETING_END_EVENT = 'application/vnd.microsoft.meetingEnd';
+
+export const isMeetingEnd = (activity: Activity) => activity.type === 'event' && activity.name === MEETING_END_EVENT;
+
+const text = z.string().trim().min(1).max(2000).optional().catch(undefined);
+const meetingEndValue = z.looseObject({ Id: text, JoinUrl: text, Title: text, EndTime: text }).catch({});
+const meetingChannelData = z
+  .looseObject({ meeting: z.looseObject({ id: text }).optional().catch(undefined), channel: idOnly.optional().catch(undefined) })
+  .catch({});
+
+const validDate = (value: unknown): Date | undefined => {
+  const at = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? at : undefined;
+};
+
+/** What Teams tells about the meeting that ended, as plain data; when it ended: its EndTime, else when the event was sent. */
+export function meetingEndOf(activity: Activity, now: Date): TeamsMeetingEnd {
+  const value = meetingEndValue.parse(activity.value ?? {});
+  const channelData = meetingChannelData.parse(activity.channelData ?? {});
+  return {
+    meetingIds: [value.Id, channelData.meeting?.id].filter((id): id is string => !!id),
+    joinUrl: value.JoinUrl,
+    title: value.Title,
+    endedAt: validDate(value.EndTime) ?? validDate(activity.timestamp) ?? now,
+    tenantId: tenantOf(activity),
+    conversationId: activity.conversation.id,
+    channelId: channelData.channel?.id,
+    teamId: teamOf(activity),
+  };
+}
+
+// Message extension invokes: the "Parkér som idé" action command (its dialog and its submit) and link unfurling.
+
+export const isActionFetchTask = (activity: Activity) => activity.type === 'invoke' && activity.name === 'composeExtension/fetchTask';
+export const isActionSubmit = (activity: Activity) => activity.type === 'invoke' && activity.name === 'composeExtension/submitAction';
+export const isLinkQuery = (activity: Activity) => activity.type === 'invoke' && activity.name === 'composeExtension/queryLink';
+
+const optionalString = z.string().optional().catch(undefined);
+const actionValue = z
+  .looseObject({
+    commandId: optionalString,
+    data: z.record(z.string(), z.unknown()).optional().catch(undefined),
+    messagePayload: z.looseObject({ body: z.looseObject({ contentType: optionalString, content: optionalString }).optional().catch(undefined) }).optional().catch(undefined),
+  })
+  .catch({});
+const channelOnly = z.looseObject({ channel: idOnly.optional().catch(undefined) }).catch({});
+
+export interface MessageAction {
+  commandId?: string;
+  /** The dialog's inputs and its button's data (submitAction). */
+  data: Record<string, unknown>;
+  /** The body of the message the action was started on; none from the compose box. */
+  messageBody?: { contentType?: string; content?: string };
+  /** The channel the conversation is in, when it is one. */
+  channelId?: string;
+}
+
+/** The channel of a channel conversation (Teams names it in channelData; a reply thread's id carries it too). */
+export function channelOf(activity: Activity): string | undefined {
+  const named = channelOnly.parse(activity.channelData ?? {}).channel?.id;
+  if (named) return named;
+  return activity.conversation?.conversationType === 'channel' ? activity.conversation.id.split(';messageid=')[0] : undefined;
+}
+
+/** A message extension action invoke's value, as plain data; fields of the wrong shape read as absent. */
+export function messageActionOf(activity: Activity): MessageAction {
+  const value = actionValue.parse(activity.value ?? {});
+  return { commandId: value.commandId, data: value.data ?? {}, messageBody: value.messagePayload?.body, channelId: channelOf(activity) };
+}
+
+/** The link a queryLink invoke asks about. */
+export const linkOf = (activity: Activity): string | undefined => z.looseObject({ url: optionalString }).catch({}).parse(activity.value ?? {}).url;

@@ -12,12 +12,20 @@ import { runCardAction, type ActionServices, type CardActionInput, type CardActi
 import { analysisReplies, ideaLotReplies, myReflectionReplies, nextMeetingReplies, type ChatReply, type CommandInput } from '../actions/commands';
 import { toActivity } from './proactive';
 import { CARD_CONTENT_TYPE } from '../cards/shared';
+import { isMeetingEnd, meetingEndOf } from './activity';
+import type { TeamsMeetingEnd } from '../meetings/teamsMeeting';
+import { isActionFetchTask, isActionSubmit, isLinkQuery, linkOf, messageActionOf } from './activity';
+import { PARK_COMMAND_ID, parkTaskFetch, parkTaskSubmit, unknownCommand, type ParkTaskInput, type TaskAnswer } from '../ideas/parkTask';
+import { NO_PREVIEW, unfurlLink } from '../networks/unfurl';
+import { t } from '../i18n';
 
 export interface BotDependencies {
   conversations: ConversationStore;
   logger: Logger;
   /** Storage and the scheduler, for card buttons and the commands that answer with cards. */
   actions: ActionServices;
+  /** Teams says a meeting ended: its network meeting's reflection questions go out now (bot/reflections/meetingEnd.ts). */
+  meetingEnded?: (meeting: TeamsMeetingEnd) => Promise<unknown>;
 }
 
 type Handler = (context: TurnContext, deps: BotDependencies) => Promise<void>;
@@ -31,6 +39,10 @@ const EVENTS: { when: (activity: Activity) => boolean; then: Handler }[] = [
   { when: isCardAction, then: answerCardAction },
   { when: isCardSubmit, then: answerCardSubmit },
   { when: (activity) => isMessage(activity) && !isCardSubmit(activity), then: answerMessage },
+  { when: isMeetingEnd, then: meetingEnded },
+  { when: isActionFetchTask, then: (context, deps) => answerMessageAction(context, deps, parkTaskFetch) },
+  { when: isActionSubmit, then: (context, deps) => answerMessageAction(context, deps, parkTaskSubmit) },
+  { when: isLinkQuery, then: answerLinkQuery },
 ];
 
 type CommandAnswer = (input: CommandInput, actions: ActionServices) => Promise<ChatReply[]>;
@@ -199,4 +211,56 @@ async function answerCardSubmit(context: TurnContext, { actions }: BotDependenci
   } else {
     await context.sendActivity(toActivity(result));
   }
+}
+
+/** A meeting ended in Teams. A failure is logged, not answered in the meeting's chat: the planned end stays the fallback. */
+async function meetingEnded(context: TurnContext, { meetingEnded, actions, logger }: BotDependencies) {
+  if (!meetingEnded) return;
+  const meeting = meetingEndOf(context.activity, actions.now());
+  try {
+    await meetingEnded(meeting);
+  } catch (error) {
+    logger.error({ err: error, conversationId: meeting.conversationId }, 'Could not handle the end of a Teams meeting; its questions go at the planned end');
+  }
+}
+
+const answerInvoke = (context: TurnContext, body: unknown) => context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+
+/**
+ * "Parkér som idé" (a message extension action): its dialog and its submit. Never an invoke left unanswered:
+ * a failure is logged and answered in words, as the dialog closes.
+ */
+async function answerMessageAction(
+  context: TurnContext,
+  { actions, logger }: BotDependencies,
+  run: (input: ParkTaskInput, services: ActionServices) => Promise<TaskAnswer>,
+) {
+  const { activity } = context;
+  const locale = localeOf(activity);
+  const action = messageActionOf(activity);
+  let answer: TaskAnswer;
+  try {
+    answer =
+      action.commandId === PARK_COMMAND_ID
+        ? await run({ actor: actorOf(activity), locale, channelId: action.channelId, messageBody: action.messageBody, data: action.data }, actions)
+        : unknownCommand(locale);
+  } catch (error) {
+    logger.error({ err: error, invoke: activity.name }, 'Message action failed');
+    answer = { task: { type: 'message', value: t(locale, 'bot.error') } };
+  }
+  await answerInvoke(context, answer);
+}
+
+/** A link pasted in a chat or channel: the network's card for someone in it, no preview for anyone else. */
+async function answerLinkQuery(context: TurnContext, { actions, logger }: BotDependencies) {
+  const { activity } = context;
+  const url = linkOf(activity);
+  let answer = NO_PREVIEW;
+  try {
+    if (url) answer = await unfurlLink({ url, actor: actorOf(activity), locale: localeOf(activity) }, actions);
+  } catch (error) {
+    // No preview: the link itself is still in the message.
+    logger.warn({ err: error }, 'Could not unfurl a link');
+  }
+  await answerInvoke(context, answer);
 }

@@ -127,7 +127,9 @@ describe('reflection card', () => {
     expect(closed.status).toBe(200);
 
     const refreshed = await press('jens', 'reflection.refresh', { networkId, meetingId });
-    expect(refreshed.body.value.actions).toBeUndefined();
+    // Nothing to press any more but the way to the meeting in the plan (issue 18).
+    expect(refreshed.body.value.actions.map((a: any) => a.type)).toEqual(['Action.OpenUrl']);
+    expect(refreshed.body.value.actions[0].url).toBe(`${app.url}/tabs/plan.html?networkId=${networkId}#reflections:${meetingId}`);
     expect(refreshed.text).toContain(t('da', 'card.reflection.closed'));
 
     const late = await press('jens', 'reflection.save', { networkId, meetingId, answer0: 'for sent' });

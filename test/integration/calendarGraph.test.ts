@@ -3,6 +3,7 @@ import { createLocalJWKSet } from 'jose';
 import type { App } from '../../bot/app';
 import { findDevIdentity } from '../../bot/auth/devIdentities';
 import { clientFor, startTestApp, teamsModeEnv } from '../support/testApp';
+import { meetingEvent } from '../../bot/calendar/event';
 import { nth, startGraphStub, type GraphStub, type StubCall } from '../support/graphStub';
 import { CLIENT_ID, TENANT, mint, newSigningKey } from '../unit/auth/tokens';
 
@@ -13,6 +14,7 @@ import { CLIENT_ID, TENANT, mint, newSigningKey } from '../unit/auth/tokens';
 const lene = findDevIdentity('lene')!;
 const omar = findDevIdentity('omar')!;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TEAMS_APP = '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 
 let stub: GraphStub;
 let app: App;
@@ -22,7 +24,8 @@ const as = (user: string, headers: Record<string, string> = {}) => clientFor(app
 beforeAll(async () => {
   stub = await startGraphStub();
   app = await startTestApp('calgraph', {
-    env: { GRAPH_BASE_URL: stub.url, SCHEDULER: 'off' },
+    // The Teams app's id is known: a network linked to a channel gets Teams deep links (issue 18).
+    env: { GRAPH_BASE_URL: stub.url, SCHEDULER: 'off', TEAMS_APP_ID: TEAMS_APP },
     graph: {
       tokens: async (caller) => {
         if (tokenFailure) throw tokenFailure;
@@ -391,5 +394,58 @@ describe('consent and configuration', () => {
     } finally {
       await plain.stop();
     }
+  });
+});
+
+describe('the link to the meeting in the plan (issue 18)', () => {
+  const CHANNEL = '19:kanal-7@thread.tacv2';
+  const bodyOf = async (plan: Plan, meetingId: string) => stub.events.get((await bookingOf(plan, meetingId)).eventId)!.body!.content as string;
+
+  test('a network in a channel: each event links to its meeting’s agenda through the Teams deep link to the channel tab', async () => {
+    const plan = await aNetwork(2, { teamId: '19:team-7@thread.skype', channelId: CHANNEL });
+    expect((await book(plan)).status).toBe(200);
+    for (const meetingId of plan.meetings) {
+      const line = (await bodyOf(plan, meetingId)).split('\n').find((l) => l.startsWith('Mødet i netværkets plan: '))!;
+      const link = new URL(line.slice('Mødet i netværkets plan: '.length));
+      expect(`${link.origin}${link.pathname}`).toBe(`https://teams.microsoft.com/l/entity/${TEAMS_APP}/${plan.id}`);
+      expect(JSON.parse(link.searchParams.get('context')!)).toEqual({ subEntityId: `agenda:${meetingId}`, channelId: CHANNEL });
+      expect(link.searchParams.get('webUrl')).toBe(`${app.url}/tabs/plan.html?networkId=${plan.id}#agenda:${meetingId}`);
+    }
+    // The same link the next time: booking again finds nothing changed.
+    stub.reset();
+    expect((await book(plan)).body.meetings.map((m: any) => m.action)).toEqual(['unchanged', 'unchanged']);
+    expect(stub.calls).toHaveLength(0);
+  });
+
+  test('a network in no channel: the tab page’s own address (locally, where it opens on its own)', async () => {
+    const plan = await aNetwork(1);
+    await book(plan);
+    expect(await bodyOf(plan, plan.meetings[0]!)).toContain(`Mødet i netværkets plan: ${app.url}/tabs/plan.html?networkId=${plan.id}#agenda:${plan.meetings[0]}`);
+  });
+
+  test('events booked before they had the link are "changed" once: booking again adds it in place, then nothing changes', async () => {
+    const plan = await aNetwork(2);
+    await book(plan);
+    // As the app stored them before the link: the fingerprint of the event without it.
+    const stored = (await app.services.store.load(plan.id))!;
+    const changes = stored.bookings.map(({ etag, ...booking }) => {
+      const meeting = stored.meetings.find((m) => m.id === booking.meetingId)!;
+      return { op: 'update' as const, kind: 'booking' as const, ids: [booking.meetingId], value: { ...booking, fingerprint: meetingEvent(stored, meeting, 'da', undefined).fingerprint }, etag };
+    });
+    await app.services.store.commit(plan.id, changes);
+    const statuses = async () => (await as('lene').get(`/api/networks/${plan.id}/calendar`)).body.meetings.map((m: any) => m.status);
+    expect(await statuses()).toEqual(['changed', 'changed']);
+
+    stub.reset();
+    expect((await book(plan)).body.meetings.map((m: any) => m.action)).toEqual(['updated', 'updated']);
+    expect(ofKind('update')).toHaveLength(2);
+    expect(ofKind('create')).toHaveLength(0);
+    for (const call of ofKind('update')) expect(call.body.body.content).toContain(`${app.url}/tabs/plan.html?networkId=${plan.id}#agenda:`);
+    expect(await statuses()).toEqual(['booked', 'booked']);
+
+    stub.reset();
+    expect((await book(plan)).body.meetings.map((m: any) => m.action)).toEqual(['unchanged', 'unchanged']);
+    expect(stub.calls).toHaveLength(0);
+    expect(await statuses()).toEqual(['booked', 'booked']);
   });
 });

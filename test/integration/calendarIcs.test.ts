@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import type { App } from '../../bot/app';
-import { eventUid } from '../../bot/calendar/event';
+import { eventUid, meetingEvent } from '../../bot/calendar/event';
 import { clientFor, startTestApp } from '../support/testApp';
 
 // The meeting series as .ics over HTTP, when Graph is not configured: the write that changes a meeting
@@ -232,4 +232,56 @@ test('control characters and bidi overrides typed into a name never reach the ca
   const file = await download(`${N()}/calendar/series.ics`);
   expect(file.text.replace(/\r\n[ \t]/g, '')).toContain('CN="Ida nesnaH":MAILTO:ida@kommune.example'); // unfolded
   expect(file.text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/);
+});
+
+describe('the link to the meeting in the plan (issue 18)', () => {
+  let id: string;
+  let meetingId: string;
+  const P = () => `/api/networks/${id}`;
+  const linkTo = (meeting: string) => `${app.url}/tabs/plan.html?networkId=${id}#agenda:${meeting}`;
+
+  beforeAll(async () => {
+    const created = await lene.post('/api/networks', { name: 'Ældre i eget hjem, runde 2', type: 'welfare', theme: 'Længst muligt i eget hjem', startDate: '2027-03-01' });
+    id = created.body.id;
+    await lene.post(`${P()}/participants`, { name: 'Helle Hansen', kind: 'core', role: 'employee', email: 'helle@kommune.example', competenceAreas: [] });
+    meetingId = (await lene.post(`${P()}/meetings`, { number: 1, date: '2027-04-12', start: '09:00', location: 'Rådhuset' })).body.id;
+  });
+
+  test('the invitation’s DESCRIPTION and URL lead to the meeting’s agenda in the plan (here the tab page: no Teams app id)', async () => {
+    const [event] = parse((await download(`${P()}/meetings/${meetingId}/calendar.ics`)).text).events;
+    expect(event!.description).toContain(`Mødet i netværkets plan: ${linkTo(meetingId)}`);
+    expect(event!.component.getFirstPropertyValue('url')).toBe(linkTo(meetingId));
+    // The series file says the same.
+    expect(parse((await download(`${P()}/calendar/series.ics`)).text).events[0]!.component.getFirstPropertyValue('url')).toBe(linkTo(meetingId));
+  });
+
+  test('a version recorded before events had the link shows "changed" once; the next write records it, at the SEQUENCE the files carried, and then it is stable', async () => {
+    // As stored by the app before the link: the fingerprint of the event without it.
+    const stored = (await app.services.store.load(id))!;
+    const booking = stored.bookings.find((b) => b.meetingId === meetingId)!;
+    const withoutLink = meetingEvent(stored, stored.meetings[0]!, 'da', undefined).fingerprint;
+    expect(withoutLink).not.toBe(booking.fingerprint);
+    const { etag, ...value } = booking;
+    await app.services.store.commit(id, [{ op: 'update', kind: 'booking', ids: [meetingId], value: { ...value, fingerprint: withoutLink }, etag }]);
+
+    const status = async () => (await lene.get(`${P()}/calendar`)).body.meetings.map((m: any) => m.status);
+    expect(await status()).toEqual(['changed']);
+    // Meanwhile every file carries the new version, one above the stored one.
+    const sequence = async () => summary((await download(`${P()}/calendar/series.ics`)).text)[0]!.sequence;
+    expect(await sequence()).toBe(booking.sequence + 1);
+
+    // Any write to the network (here a subtheme) brings the version up to date, at that same SEQUENCE.
+    clock = new Date('2027-02-10T09:00:00Z');
+    expect((await lene.post(`${P()}/subthemes`, { title: 'Hjemmeplejen' })).status).toBe(201);
+    expect(await status()).toEqual(['booked']);
+    expect(await sequence()).toBe(booking.sequence + 1);
+
+    // Stable from then on: another write records nothing, and the file is the same.
+    const file = (await download(`${P()}/calendar/series.ics`)).text;
+    const bookingsBefore = JSON.stringify((await app.services.store.load(id))!.bookings.map(({ etag: _e, ...b }) => b));
+    expect((await lene.post(`${P()}/subthemes`, { title: 'Pårørende' })).status).toBe(201);
+    expect(JSON.stringify((await app.services.store.load(id))!.bookings.map(({ etag: _e, ...b }) => b))).toBe(bookingsBefore);
+    expect((await download(`${P()}/calendar/series.ics`)).text).toBe(file);
+    expect(await status()).toEqual(['booked']);
+  });
 });

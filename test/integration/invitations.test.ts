@@ -107,7 +107,9 @@ test('sent in Teams: the card arrives in the person’s chat, and only then is t
   expect(call).toMatchObject({ method: 'POST', conversationId: 'a:jens' });
   const card = call!.body.attachments[0].content;
   expect(JSON.stringify(card)).toContain('Vil du være med?');
-  expect(card.actions.map((a: any) => a.verb ?? a.type)).toEqual(['invitation.accept', 'invitation.decline', 'Action.ShowCard']);
+  // Last, the way to the network's plan (issue 18: every card links back; here the tab page, no Teams app id).
+  expect(card.actions.map((a: any) => a.verb ?? a.type)).toEqual(['invitation.accept', 'invitation.decline', 'Action.ShowCard', 'Action.OpenUrl']);
+  expect(card.actions[3]).toMatchObject({ title: 'Åbn planen', url: `${app.url}/tabs/plan.html?networkId=${networkId}#theme` });
   expect(card.actions[0].data).toEqual({ networkId, verb: 'invitation.accept' });
   expect(card.refresh.action).toMatchObject({ type: 'Action.Execute', verb: 'invitation.refresh', data: { networkId } });
   expect((await statusOf(ids.jens)).status).toBe('invited');
@@ -154,7 +156,7 @@ test('the invitee answers by pressing the card: "Tak – du er med" replaces it,
   expect(accepted.body.type).toBe('application/vnd.microsoft.card.adaptive');
   // In the network's language, whatever Teams' language.
   expect(accepted.text).toContain('Tak – du er med.');
-  expect(accepted.body.value.actions.map((a: any) => a.type)).toEqual(['Action.ShowCard']);
+  expect(accepted.body.value.actions.map((a: any) => a.type)).toEqual(['Action.ShowCard', 'Action.OpenUrl']);
   expect(await statusOf(ids.jens)).toMatchObject({ status: 'accepted', via: 'teams', answeredAt: '2027-01-05T10:00:00.000Z' });
 
   const declined = await press('helle', 'invitation.decline', { networkId });

@@ -17,6 +17,8 @@ export interface StubEvent {
   location?: { displayName?: string };
   isOnlineMeeting?: boolean;
   onlineMeetingProvider?: string;
+  /** What Outlook gives an online event: the Teams meeting's join link (kept once the event was online). */
+  onlineMeeting?: { joinUrl: string };
   attendees?: { emailAddress: { address: string; name?: string }; type?: string }[];
   /** Set by /cancel: the event is gone from the organizer's calendar and attendees got the comment. */
   cancelled?: { comment: string };
@@ -39,6 +41,14 @@ export interface StubCall {
 }
 
 export type CallKind = 'create' | 'update' | 'cancel' | 'other';
+
+/** The join link Outlook would give an online event: a Teams meeting of its own (its chat thread named after the event). */
+export const stubJoinUrl = (eventId: string) =>
+  `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${Buffer.from(eventId).toString('hex')}%40thread.v2/0?context=%7b%22Tid%22%3a%22stub%22%7d`;
+
+function goOnline(event: StubEvent) {
+  if (event.isOnlineMeeting && !event.onlineMeeting) event.onlineMeeting = { joinUrl: stubJoinUrl(event.id) };
+}
 
 /** A planned failure: the first `times` calls that match are answered with `status` instead. */
 export interface Failure {
@@ -136,6 +146,7 @@ export async function startGraphStub(): Promise<GraphStub> {
         result = { status: 201, body: events.get(known) };
       } else {
         const event: StubEvent = { ...call.body, id: `AAMkAD-stub-${nextId++}=` };
+        goOnline(event);
         events.set(event.id, event);
         if (event.transactionId) transactions.set(event.transactionId, event.id);
         result = { status: 201, body: event };
@@ -147,6 +158,7 @@ export async function startGraphStub(): Promise<GraphStub> {
         result = { status: 404, body: graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.') };
       } else if (kind === 'update') {
         Object.assign(event, call.body);
+        goOnline(event);
         result = { status: 200, body: event };
       } else {
         event.cancelled = { comment: call.body.comment };

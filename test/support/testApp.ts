@@ -6,7 +6,9 @@ import { uniqueTablePrefix } from '../../bot/storage/tables';
 /** The real service on a free port, over the test run's Azurite, with its own tables. */
 export async function startTestApp(label: string, overrides: Partial<AppOptions> & { env?: NodeJS.ProcessEnv } = {}): Promise<App> {
   const connectionString = process.env.TEST_TABLES_CONNECTION_STRING!;
-  const config = loadConfig({ PORT: '0', TABLE_PREFIX: uniqueTablePrefix(label), STORAGE_CONNECTION_STRING: connectionString, ...overrides.env });
+  // TABS_DIR: the tab pages built elsewhere than dist/tabs (a build of one's own while others build too).
+  const tabsDir = process.env.TABS_DIR ? { TABS_DIR: process.env.TABS_DIR } : {};
+  const config = loadConfig({ PORT: '0', TABLE_PREFIX: uniqueTablePrefix(label), STORAGE_CONNECTION_STRING: connectionString, ...tabsDir, ...overrides.env });
   return startApp({ config, logger: silentLogger(), connectionString, ...overrides });
 }
 

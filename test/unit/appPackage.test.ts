@@ -9,6 +9,7 @@ import { ACCENT_COLOR, colorIcon, outlineIcon } from '../../scripts/make-icons';
 import { da } from '../../bot/i18n/da';
 import { en as enMessages } from '../../bot/i18n/en';
 import { matchCommand } from '../../bot/teams/commandMatching';
+import { PARK_COMMAND_ID } from '../../bot/ideas/parkTask';
 import { offlineSchemaFile, validateAgainstOfflineSchema } from '../../scripts/appPackage';
 
 // @microsoft/app-manifest require()s strip-bom 5, which is ESM-only; Node 20 loads it, Jest's CommonJS
@@ -101,6 +102,12 @@ type Manifest = {
   permissions: string[];
   validDomains: string[];
   webApplicationInfo: { id: string; resource: string };
+  authorization?: { permissions: { resourceSpecific: { name: string; type: string }[] } };
+  composeExtensions: {
+    botId: string;
+    commands: { id: string; type: string; context: string[]; fetchTask: boolean; title: string; description: string }[];
+    messageHandlers: { type: string; value: { domains: string[] } }[];
+  }[];
   localizationInfo: { defaultLanguageTag: string; additionalLanguages: { languageTag: string; file: string }[] };
 };
 
@@ -119,6 +126,12 @@ function localisableKeys(manifest: Manifest): string[] {
         keys.push(`bots[${b}].commandLists[${l}].commands[${c}].description`);
       }),
     ),
+  );
+  manifest.composeExtensions.forEach((extension, e) =>
+    extension.commands.forEach((_command, c) => {
+      keys.push(`composeExtensions[${e}].commands[${c}].title`);
+      keys.push(`composeExtensions[${e}].commands[${c}].description`);
+    }),
   );
   return keys.sort();
 }
@@ -262,6 +275,43 @@ describe('manifest.json', () => {
       id: SAMPLE.AAD_APP_CLIENT_ID,
       resource: `api://${SAMPLE.TAB_DOMAIN}/${SAMPLE.AAD_APP_CLIENT_ID}`,
     });
+  });
+
+  it('asks, per meeting, for its start and end events (resource-specific consent), with the bot in meeting chats and teams', () => {
+    const manifest = asManifest(fill('manifest.json'));
+    expect(manifest.authorization?.permissions.resourceSpecific).toEqual([
+      { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+      { name: 'ChannelMeeting.ReadBasic.Group', type: 'Application' },
+    ]);
+    expect(manifest.bots[0]!.scopes).toEqual(expect.arrayContaining(['groupChat', 'team']));
+  });
+});
+
+describe('message extension', () => {
+  it('declares "Parkér som idé" as an action on any message and from the compose box, answered by the bot with a dialog', () => {
+    const manifest = asManifest(fill('manifest.json'));
+    const [extension, ...others] = manifest.composeExtensions;
+    expect(others).toEqual([]);
+    expect(extension!.botId).toBe(SAMPLE.BOT_ID);
+    expect(extension!.commands).toEqual([
+      expect.objectContaining({ id: PARK_COMMAND_ID, type: 'action', context: ['message', 'compose', 'commandBox'], fetchTask: true, title: 'Parkér som idé' }),
+    ]);
+    expect(readJson('en.json')['composeExtensions[0].commands[0].title']).toBe('Park as idea');
+  });
+
+  it("unfurls links to the app's own domain only", () => {
+    const manifest = asManifest(fill('manifest.json'));
+    expect(manifest.composeExtensions[0]!.messageHandlers).toEqual([{ type: 'link', value: { domains: [SAMPLE.TAB_DOMAIN] } }]);
+    expect(manifest.validDomains).toContain(SAMPLE.TAB_DOMAIN);
+  });
+
+  it('fails validation with a context the schema does not know or a command title over 32 characters (the check can fail)', async () => {
+    const badContext = fill('manifest.json');
+    ((badContext.composeExtensions as JsonObject[])[0]!.commands as JsonObject[])[0]!.context = ['message', 'channel'];
+    expect((await validateManifest(badContext)).some((e) => e.startsWith('/composeExtensions/0/commands/0/context/1 '))).toBe(true);
+    const longTitle = fill('manifest.json');
+    ((longTitle.composeExtensions as JsonObject[])[0]!.commands as JsonObject[])[0]!.title = 'x'.repeat(33);
+    expect((await validateManifest(longTitle)).some((e) => e.startsWith('/composeExtensions/0/commands/0/title '))).toBe(true);
   });
 });
 

@@ -411,6 +411,7 @@ describe('the App Service settings', () => {
     expect(Object.keys(settings).sort()).toEqual(
       [
         'PUBLIC_URL',
+        'TEAMS_APP_ID',
         'BOT_ID',
         'BOT_TYPE',
         'BOT_TENANT_ID',
@@ -433,6 +434,7 @@ describe('the App Service settings', () => {
   it('wire the managed identity, the table endpoint and the SSO audience', () => {
     expect(settings).toMatchObject({
       PUBLIC_URL: "'https://${webApp.properties.defaultHostName}'",
+      TEAMS_APP_ID: 'teamsAppId',
       BOT_ID: 'identity.properties.clientId',
       AZURE_CLIENT_ID: 'identity.properties.clientId',
       BOT_TYPE: "'UserAssignedMSI'",
@@ -453,6 +455,7 @@ describe('the App Service settings', () => {
     const host = 'app-netvaerkaarhus-abc123.azurewebsites.net';
     const sample: Record<string, string> = {
       PUBLIC_URL: `https://${host}`,
+      TEAMS_APP_ID: '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
       BOT_ID: '9a8b7c6d-5e4f-4321-9876-abcdef012345',
       BOT_TYPE: 'UserAssignedMSI',
       BOT_TENANT_ID: '11111111-2222-4333-8444-555555555555',

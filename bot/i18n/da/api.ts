@@ -46,4 +46,18 @@ export const api = {
   'api.rolesOnlyLeader': 'Kun netværkslederen kan vælge og skifte co-driver og referenceleder.',
   'api.roleHeldByOther': 'Netværket har allerede en {role}: {holder}. Skift {role} under Roller øverst i Deltagere, eller giv {name} en anden rolle.',
   'api.deliveryNeedsReferenceLeader': 'Netværket har ingen referenceleder, så leverancen kan ikke markeres som sendt til referencelederen. Vælg en referenceleder under Deltagere først.',
+  // reflections at the meeting's real end (bot/reflections/operations.ts endMeetingNow, POST …/reflections/send)
+  'api.reflectionsAlreadySent': 'Spørgsmålene er allerede sendt. De sendes kun én gang pr. møde; se under Refleksioner, hvem der har fået dem.',
+  'api.reflectionsMeetingClosed': 'Mødet er lukket, så der sendes ikke refleksionsspørgsmål. Genåbn mødet under Refleksioner, hvis de skal ud.',
+  'api.reflectionsNotYet': 'Mødet er ikke holdt endnu, så der sendes ikke refleksionsspørgsmål. De kan sendes fra mødets dag.',
+  // participants in bulk (bot/participants/batch.ts, POST and PATCH …/participants/batch)
+  'api.participantsBatch.refused': '{count, plural, one {# række kan ikke tilføjes} other {# rækker kan ikke tilføjes}}, så ingen er tilføjet. Ret eller fjern {count, plural, one {den} other {dem}}, og prøv igen.',
+  'api.participantsBatch.changeRefused': '{count, plural, one {# deltager kan ikke ændres} other {# deltagere kan ikke ændres}}, så ingen er ændret.',
+  'api.participantsBatch.row': 'Række {row}: {problem}',
+  'api.participantsBatch.rowNamed': 'Række {row} ({name}): {problem}',
+  'api.participantsBatch.person': '{name}: {problem}',
+  'api.participantsBatch.field': '{field}: {problem}',
+  'api.participantsBatch.already': '{existing} står allerede på deltagerlisten (samme {by, select, email {e-mail} other {Teams-bruger}}).',
+  'api.participantsBatch.twice': 'samme {by, select, email {e-mail} other {Teams-bruger}} som række {other}.',
+  'validation.participantsBatch.noChange': 'Vælg en deltagertype eller en rolle at sætte.',
 } as const;

@@ -46,4 +46,9 @@ export const cards = {
   'card.analysis.category': 'Kategori',
   'card.analysis.note': 'Din note',
   'card.analysis.add': 'Tilføj note',
+  // Deep links: each card's button to its place in the plan (bot/domain/deepLink.ts)
+  'card.link.agenda': 'Åbn dagsordenen i planen',
+  'card.link.reflections': 'Åbn mødet i planen',
+  'card.link.ideas': 'Se idéerne i planen',
+  'card.link.analysis': 'Åbn analysen i planen',
 } as const;

@@ -4,7 +4,7 @@ export const documents = {
   'calendar.theme': 'Tema',
   'calendar.purpose': 'Formål',
   'calendar.preparation': 'Forberedelse',
-  'calendar.plan': 'Planen i Teams',
+  'calendar.plan': 'Mødet i netværkets plan',
   'calendar.online': 'Online (Teams-møde)',
   'calendar.cancelled': 'Mødet er aflyst: det er fjernet fra netværkets plan.',
   'calendar.cancelledSubject': 'Aflyst: {subject}',

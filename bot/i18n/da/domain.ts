@@ -163,4 +163,6 @@ export const domain = {
   'advice.group.externalPerspective': 'Ingen eksterne perspektiver',
   'advice.group.participantInNoMeeting': '{count, plural, one {# deltager er ikke sat på noget møde} other {# deltagere er ikke sat på noget møde}}',
   'advice.group.competenceUncovered': '{count, plural, one {# område i kompetencediamanten er ikke dækket} other {# områder i kompetencediamanten er ikke dækket}}',
+  // the meeting's Teams meeting (reflections at the real end)
+  'validation.teamsMeetingLink': 'Indsæt linket til Teams-mødet, som det står i invitationen (https://teams.microsoft.com/…).',
 } as const;

@@ -118,7 +118,7 @@ export const tabs = {
   'tab.delivery.remove': 'Slet',
   'tab.delivery.removeLabel': 'Slet anbefaling {number}',
   'tab.delivery.dragHandle': 'Træk for at flytte anbefaling {number}',
-  'tab.delivery.moved': '„{text}“ er nu nummer {number} af {count}.',
+  'tab.delivery.moved': '„{text}“ er nu nummer {number} af {count}. Gem for at beholde rækkefølgen.',
   'tab.delivery.removed': 'Anbefaling {number} er slettet. Gem for at beholde ændringen.',
   'tab.delivery.dissemination.none': 'Ingen rækker endnu.',
   'tab.delivery.addRow': 'Tilføj række',
@@ -140,7 +140,6 @@ export const tabs = {
   'tab.delivery.fillAsk.addRecommendations': '{count, plural, one {Tilføj den anbefaling fra analysen og idéerne, som ikke er på listen, nederst} other {Tilføj de # anbefalinger fra analysen og idéerne, som ikke er på listen, nederst}}',
   'tab.delivery.fillAsk.apply': 'Brug det valgte',
   'tab.delivery.fillAsk.keep': 'Behold min tekst',
-  'tab.delivery.saved': 'Leverancen er gemt.',
   'tab.delivery.saving': 'Gemmer …',
   'tab.delivery.unsaved': 'Ændringer, der ikke er gemt',
   'tab.delivery.discard': 'Fortryd ændringer',
@@ -153,7 +152,7 @@ export const tabs = {
   'tab.delivery.status.toDelivered': 'Markér som leveret til Chefforum',
   'tab.delivery.status.back': 'Tilbage til „{status}“',
   'tab.delivery.status.savesDraft': 'Dine ændringer, der ikke er gemt, bliver gemt sammen med den nye status.',
-  'tab.delivery.status.changed': 'Status er nu „{status}“. Leverancen er gemt.',
+  'tab.delivery.status.changed': 'Status er nu „{status}“.',
   'tab.delivery.export.heading': 'Hent og udskriv',
   'tab.delivery.export.savedOnly': 'Word-dokumentet og udskriften viser den gemte version.',
   'tab.delivery.export.unsavedNote': 'Du har ændringer, der ikke er gemt: Word-dokumentet og udskriften viser den gemte version.',
@@ -190,4 +189,6 @@ export const tabs = {
   'tab.lazy.failedTitle': 'Afsnittet kunne ikke vises',
   'tab.lazy.failed': 'Det kan skyldes en afbrudt forbindelse eller en ny version af appen. Genindlæs siden.',
   'tab.lazy.reload': 'Genindlæs siden',
+  // visible saves: what was saved, then when — beside what was changed (SavedNote; issue 17)
+  'tab.savedWhat': '{what} Gemt kl. {time}',
 } as const;

@@ -48,4 +48,18 @@ export const api: Record<keyof typeof danish, string> = {
   'api.rolesOnlyLeader': 'Only the network leader can choose and change the co-driver and the reference leader.',
   'api.roleHeldByOther': 'The network already has a {role}: {holder}. Change the {role} under Roles at the top of Participants, or give {name} another role.',
   'api.deliveryNeedsReferenceLeader': 'The network has no reference leader, so the delivery cannot be marked as sent to the reference leader. Choose a reference leader under Participants first.',
+  // reflections at the meeting's real end (bot/reflections/operations.ts endMeetingNow, POST …/reflections/send)
+  'api.reflectionsAlreadySent': 'The questions have already been sent. They go out once per meeting; see under Reflections who got them.',
+  'api.reflectionsMeetingClosed': 'The meeting is closed, so no reflection questions are sent. Reopen the meeting under Reflections if they should go out.',
+  'api.reflectionsNotYet': 'The meeting has not been held yet, so no reflection questions are sent. They can be sent from the day of the meeting.',
+  // participants in bulk (bot/participants/batch.ts, POST and PATCH …/participants/batch)
+  'api.participantsBatch.refused': '{count, plural, one {# row cannot be added} other {# rows cannot be added}}, so no one was added. Correct or remove {count, plural, one {it} other {them}} and try again.',
+  'api.participantsBatch.changeRefused': '{count, plural, one {# participant cannot be changed} other {# participants cannot be changed}}, so no one was changed.',
+  'api.participantsBatch.row': 'Row {row}: {problem}',
+  'api.participantsBatch.rowNamed': 'Row {row} ({name}): {problem}',
+  'api.participantsBatch.person': '{name}: {problem}',
+  'api.participantsBatch.field': '{field}: {problem}',
+  'api.participantsBatch.already': '{existing} is already on the participant list (same {by, select, email {e-mail} other {Teams user}}).',
+  'api.participantsBatch.twice': 'same {by, select, email {e-mail} other {Teams user}} as row {other}.',
+  'validation.participantsBatch.noChange': 'Choose a type of participant or a role to set.',
 };

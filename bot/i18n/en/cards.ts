@@ -48,4 +48,9 @@ export const cards: Record<keyof typeof danish, string> = {
   'card.analysis.category': 'Category',
   'card.analysis.note': 'Your note',
   'card.analysis.add': 'Add note',
+  // Deep links: each card's button to its place in the plan (bot/domain/deepLink.ts)
+  'card.link.agenda': 'Open the agenda in the plan',
+  'card.link.reflections': 'Open the meeting in the plan',
+  'card.link.ideas': 'See the ideas in the plan',
+  'card.link.analysis': 'Open the analysis in the plan',
 };

@@ -6,7 +6,7 @@ export const documents: Record<keyof typeof danish, string> = {
   'calendar.theme': 'Theme',
   'calendar.purpose': 'Purpose',
   'calendar.preparation': 'Preparation',
-  'calendar.plan': 'The plan in Teams',
+  'calendar.plan': 'The meeting in the network’s plan',
   'calendar.online': 'Online (Teams meeting)',
   'calendar.cancelled': 'The meeting is cancelled: it has been removed from the network’s plan.',
   'calendar.cancelledSubject': 'Cancelled: {subject}',

@@ -165,4 +165,6 @@ export const domain: Record<keyof typeof danish, string> = {
   'advice.group.externalPerspective': 'No external perspectives',
   'advice.group.participantInNoMeeting': '{count, plural, one {# participant is not planned for any meeting} other {# participants are not planned for any meeting}}',
   'advice.group.competenceUncovered': '{count, plural, one {# area of the competence diamond is not covered} other {# areas of the competence diamond are not covered}}',
+  // the meeting's Teams meeting (reflections at the real end)
+  'validation.teamsMeetingLink': 'Paste the link to the Teams meeting as it is in the invitation (https://teams.microsoft.com/…).',
 };

@@ -120,7 +120,7 @@ export const tabs: Record<keyof typeof danish, string> = {
   'tab.delivery.remove': 'Delete',
   'tab.delivery.removeLabel': 'Delete recommendation {number}',
   'tab.delivery.dragHandle': 'Drag to move recommendation {number}',
-  'tab.delivery.moved': '“{text}” is now number {number} of {count}.',
+  'tab.delivery.moved': '“{text}” is now number {number} of {count}. Save to keep the order.',
   'tab.delivery.removed': 'Recommendation {number} is deleted. Save to keep the change.',
   'tab.delivery.dissemination.none': 'No rows yet.',
   'tab.delivery.addRow': 'Add row',
@@ -142,7 +142,6 @@ export const tabs: Record<keyof typeof danish, string> = {
   'tab.delivery.fillAsk.addRecommendations': '{count, plural, one {Add the recommendation from the analysis and the ideas that is not on the list, at the bottom} other {Add the # recommendations from the analysis and the ideas that are not on the list, at the bottom}}',
   'tab.delivery.fillAsk.apply': 'Use what is ticked',
   'tab.delivery.fillAsk.keep': 'Keep my text',
-  'tab.delivery.saved': 'The delivery is saved.',
   'tab.delivery.saving': 'Saving …',
   'tab.delivery.unsaved': 'Unsaved changes',
   'tab.delivery.discard': 'Undo changes',
@@ -155,7 +154,7 @@ export const tabs: Record<keyof typeof danish, string> = {
   'tab.delivery.status.toDelivered': 'Mark as delivered to Chefforum',
   'tab.delivery.status.back': 'Back to “{status}”',
   'tab.delivery.status.savesDraft': 'Your unsaved changes are saved together with the new status.',
-  'tab.delivery.status.changed': 'The status is now “{status}”. The delivery is saved.',
+  'tab.delivery.status.changed': 'The status is now “{status}”.',
   'tab.delivery.export.heading': 'Download and print',
   'tab.delivery.export.savedOnly': 'The Word document and the print show the saved version.',
   'tab.delivery.export.unsavedNote': 'You have unsaved changes: the Word document and the print show the saved version.',
@@ -192,4 +191,6 @@ export const tabs: Record<keyof typeof danish, string> = {
   'tab.lazy.failedTitle': 'The section could not be shown',
   'tab.lazy.failed': 'The connection may have dropped, or a new version of the app was installed. Reload the page.',
   'tab.lazy.reload': 'Reload the page',
+  // visible saves: what was saved, then when — beside what was changed (SavedNote; issue 17)
+  'tab.savedWhat': '{what} Saved at {time}',
 };

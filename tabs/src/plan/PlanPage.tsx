@@ -8,6 +8,11 @@ import type { SectionProps } from './SectionProps';
 import { ReachPanel } from './reach/ReachPanel';
 import { TabLink } from '../networks/TabLink';
 import { AdviceBox } from './advice/AdviceBox';
+import { parseLinkTarget } from '@domain/deepLink';
+import { linkTargetOf, openingOf, useFocusOnArrival } from './linkTarget';
+import { LinkedMeeting } from '../shared/MeetingPicker';
+import { planUrl } from '../networks/networkDraft';
+import { isSidePanel, sidePanel, sidePanelAsked } from '../meeting/entry';
 
 // Each section is its own chunk, downloaded when it is first shown (or preloaded, below): the page's first
 // download holds only the shell, the plan's frame and what every section shares.
@@ -34,7 +39,11 @@ const printView = lazyPart(() => import('./print/PrintView').then((m) => m.Print
 
 // The section the page opens on (or the print view) downloads at once, beside the plan's own request.
 const printing = new URLSearchParams(window.location.search).get('view') === 'print';
-void (printing ? printView : (SECTIONS.find((s) => s.id === window.location.hash.slice(1)) ?? SECTIONS[0])).preload().catch(() => undefined);
+// In a Teams meeting's side panel (or ?view=sidepanel) the page is the meeting's own view instead (tabs/src/meeting/).
+// The address's #… names a section, or a link's target (#reflections:<meeting id>, #ideas): plan/linkTarget.ts.
+const linkedSection = openingOf(parseLinkTarget(window.location.hash), true).section;
+const opening = printing ? printView : sidePanelAsked(window.location.search) ? sidePanel : (SECTIONS.find((s) => s.id === linkedSection) ?? SECTIONS[0]);
+void opening.preload().catch(() => undefined);
 const preload = (s: { preload: () => Promise<unknown> }) => void s.preload().catch(() => undefined);
 
 type SectionId = (typeof SECTIONS)[number]['id'];
@@ -45,11 +54,15 @@ const useStyles = makeStyles({
 
 /** The network's shared plan: the channel tab's content page. ?networkId= picks the network. */
 export function PlanPage() {
-  const { t } = useApp();
+  const { t, host } = useApp();
   const styles = useStyles();
   const networkId = new URLSearchParams(window.location.search).get('networkId') ?? undefined;
   const { plan, error, reload, canEdit } = usePlan(networkId);
-  const [section, setSection] = useState<SectionId>(() => (window.location.hash.slice(1) as SectionId) || 'theme');
+  // Where a card's or calendar event's link asked the plan to open (Teams' sub-entity id, else the #…); then the user's choice.
+  const [link] = useState(() => linkTargetOf(host.subPageId, window.location.hash));
+  const opened = openingOf(link.target, canEdit, link.fromTeams);
+  const [chosen, setSection] = useState<SectionId>();
+  const section: SectionId = chosen ?? opened.section ?? 'theme';
   // Once the section is drawn and the browser idles, the next one along the tabs (the likely next step).
   const loaded = !!plan;
   useEffect(() => {
@@ -58,10 +71,16 @@ export function PlanPage() {
     const next = SECTIONS[index + 1];
     return next ? whenIdle(() => preload(next)) : undefined;
   }, [section, loaded]);
+  useFocusOnArrival(opened.section, loaded && !chosen && opened.focus);
+  // A link to the delivery (the plan tab is the one a channel surely has): the delivery page, in this same frame.
+  useEffect(() => {
+    if (opened.delivery && networkId) window.location.replace(planUrl(networkId, 'delivery'));
+  }, [opened.delivery, networkId]);
 
   if (error) return <MessageBar intent="error"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>;
-  if (!plan) return <Spinner label={t('tab.loading')} />;
+  if (!plan || opened.delivery) return <Spinner label={t('tab.loading')} />;
   if (printing) return <printView.Part plan={plan} />;
+  if (isSidePanel(host, window.location.search)) return <sidePanel.Part plan={plan} canEdit={canEdit} reload={reload} />;
   const sections = SECTIONS.filter((s) => canEdit || !('leadersOnly' in s));
   const Current = (sections.find((s) => s.id === section) ?? SECTIONS[0]).Part;
   return (
@@ -87,7 +106,9 @@ export function PlanPage() {
           </Tab>
         ))}
       </TabList>
-      <Current plan={plan} canEdit={canEdit} reload={reload} />
+      <LinkedMeeting.Provider value={!chosen && section === opened.section ? opened.meetingId : undefined}>
+        <Current plan={plan} canEdit={canEdit} reload={reload} />
+      </LinkedMeeting.Provider>
       {section === 'analysis' && (
         // After the analysis comes the delivery to Chefforum (the handbook's fase 4): the leader's next step.
         <p className={styles.next}>

@@ -12,6 +12,8 @@ export interface Host {
   locale: Locale;
   theme: HostTheme;
   context?: app.Context;
+  /** In Teams, the sub-entity id a deep link opened the tab with (page.subPageId): where in the page to open. */
+  subPageId?: string;
   getToken?: () => Promise<string>;
   onThemeChange(listener: (theme: HostTheme) => void): void;
 }
@@ -38,6 +40,7 @@ export async function detectHost(): Promise<Host> {
       locale: pickLocale(context.app.locale),
       theme: asTheme(context.app.theme),
       context,
+      subPageId: context.page.subPageId || undefined,
       getToken: () => authentication.getAuthToken(),
       onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(asTheme(theme))),
     };

@@ -62,6 +62,9 @@ export interface RolesAnswer {
   participants: { id: string; name: string; role: Participant['role']; was: Participant['role'] }[];
 }
 
+/** One new participant of a batch (POST …/participants/batch): the fields of one added alone. */
+export type ParticipantBatchRow = Pick<Participant, 'name' | 'kind' | 'role' | 'unit'> & Partial<Pick<Participant, 'email' | 'userId'>>;
+
 /** What the leader changes on an idea from the tabs (PATCH …/ideas/:id). */
 export interface IdeaChange {
   owner?: { participantId: string } | null;
@@ -157,6 +160,8 @@ export function networkPaths(networkId: string) {
       reopen: `${self}/reopen`,
       reflectionStatus: `${self}/reflection-status`,
       ideaFromReflection: (participantId: string) => `${self}/reflections/${enc(participantId)}/idea`,
+      /** POST: the meeting ends now and its reflection questions go out (once); answers the meeting with `endedAt`. */
+      reflectionsSend: `${self}/reflections/send`,
       assignment: (participantId: string) => `${self}/assignments/${enc(participantId)}`,
       calendarIcs: `${self}/calendar.ics`,
     };
@@ -170,6 +175,7 @@ export function networkPaths(networkId: string) {
     subtheme: (id: string) => `${network}/subthemes/${enc(id)}`,
     participants: `${network}/participants`,
     participant: (id: string) => `${network}/participants/${enc(id)}`,
+    participantsBatch: `${network}/participants/batch`,
     invitations: `${network}/invitations`,
     invitation: `${network}/invitation`,
     invitationEml: `${network}/invitation.eml`,
@@ -243,6 +249,8 @@ export function networkApi(api: Api, networkId: string) {
       reopen: (etag: string | undefined) => api.post<unknown>(p.reopen, {}, etag ?? ''),
       reflectionStatus: () => api.get<ReflectionStatus>(p.reflectionStatus),
       ideaFromReflection: (participantId: string, idea: { text: string; owner?: { participantId: string } }) => api.post<Idea>(p.ideaFromReflection(participantId), idea),
+      /** "Send refleksionsspørgsmål nu" (leaders): the meeting as ended now; 409 when already sent, 422 when closed or not held yet. */
+      sendReflections: () => api.post<Meeting>(p.reflectionsSend, {}),
       assignment: (participantId: string) => ({
         save: (body: Partial<Pick<Assignment, 'contribution' | 'involvementForm'>>, etag?: string) =>
           api.put<Assignment>(p.assignment(participantId), body, etag),
@@ -267,7 +275,14 @@ export function networkApi(api: Api, networkId: string) {
     sends: (meetingId?: string) => api.get<{ sends: SendRecord[] }>(paths.sends(meetingId)).then((answer) => answer.sends),
     theme: { save: (body: object, etag: string | undefined) => api.put<SavedTheme>(paths.theme, body, etag) },
     subthemes: collection<Subtheme, Pick<Subtheme, 'title' | 'description'> & { order: number }>(api, paths.subthemes, paths.subtheme),
-    participants: collection<Participant, object>(api, paths.participants, paths.participant),
+    participants: {
+      ...collection<Participant, object>(api, paths.participants, paths.participant),
+      /** Several at once, all or none (POST …/participants/batch); a 422 names each row that cannot be. */
+      addMany: (participants: ParticipantBatchRow[]) => api.post<{ participants: Participant[] }>(paths.participantsBatch, { participants }),
+      /** Several given a kind and/or a role at once (PATCH …/participants/batch), all or none. */
+      changeMany: (participantIds: string[], change: Partial<Pick<Participant, 'kind' | 'role'>>) =>
+        api.patch<{ participants: Participant[] }>(paths.participantsBatch, { participantIds, change }, ''),
+    },
     /** Invitations (leaders): the texts and statuses; save, send (in Teams, or recorded as sent), answers by hand, .eml files. */
     invitations: {
       get: () => api.get<InvitationsView>(paths.invitations),

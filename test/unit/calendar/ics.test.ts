@@ -30,7 +30,7 @@ function network(): NetworkAggregate {
   return aggregate;
 }
 
-const events = (aggregate: NetworkAggregate, locale: Locale = 'da') => aggregate.meetings.map((m) => meetingEvent(aggregate, m, locale));
+const events = (aggregate: NetworkAggregate, locale: Locale = 'da') => aggregate.meetings.map((m) => meetingEvent(aggregate, m, locale, undefined));
 const byId = (list: CalendarEvent[], id: string) => list.find((e) => e.meetingId === id)!;
 
 interface Parsed {

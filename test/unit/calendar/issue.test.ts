@@ -8,7 +8,7 @@ import { plannedNetwork } from '../domain/fixtures';
 const NOW = new Date('2027-01-15T10:30:00Z');
 const LATER = new Date('2027-02-01T08:00:00Z');
 
-const events = (aggregate: NetworkAggregate) => aggregate.meetings.map((m) => meetingEvent(aggregate, m, 'da'));
+const events = (aggregate: NetworkAggregate) => aggregate.meetings.map((m) => meetingEvent(aggregate, m, 'da', undefined));
 
 /** Stores what issueBookings asked for, as NetworkStore would (new ETags). */
 function stored(aggregate: NetworkAggregate, bookings: Booking[]): NetworkAggregate {

@@ -102,7 +102,7 @@ describe('the agenda card', () => {
   it('links to the plan only when the link is known, and has no other actions', () => {
     expect(buildAgendaCard(input()).actions).toBeUndefined();
     const card = buildAgendaCard(input({ planUrl: 'https://teams.microsoft.com/l/entity/x' }));
-    expect(actionsOf(card)).toEqual([{ type: 'Action.OpenUrl', title: 'Åbn planen', url: 'https://teams.microsoft.com/l/entity/x' }]);
+    expect(actionsOf(card)).toEqual([{ type: 'Action.OpenUrl', title: 'Åbn dagsordenen i planen', url: 'https://teams.microsoft.com/l/entity/x' }]);
     expect(card.refresh).toBeUndefined();
   });
 

@@ -34,7 +34,7 @@ const reflection = (overrides: Partial<Reflection> = {}): Reflection => ({
 describe('agendaCardFor', () => {
   it('uses the meeting’s agenda, subtheme and the ideas nobody owns yet', () => {
     const a = aggregate();
-    const texts = runTexts(agendaCardFor(a, a.meetings[1]!, 'da'));
+    const texts = runTexts(agendaCardFor(a, a.meetings[1]!, 'da', undefined));
     expect(texts).toContain('Netværksmøde 2 af 5: Deleøkonomi');
     expect(texts).toContain('Velkomst');
     expect(texts).toContain('• Fri idé');
@@ -43,7 +43,7 @@ describe('agendaCardFor', () => {
 
   it('says the programme follows for a meeting without an agenda', () => {
     const a = aggregate();
-    expect(runTexts(agendaCardFor(a, a.meetings[2]!, 'en'))).toContain('The programme will follow.');
+    expect(runTexts(agendaCardFor(a, a.meetings[2]!, 'en', undefined))).toContain('The programme will follow.');
   });
 });
 
