@@ -142,7 +142,7 @@ export function plannerReadyProbe(user: string, meetings: number): string {
       const sections = document.querySelectorAll('section[data-meeting]');
       if (sections.length < ${meetings}) return;
       const last = sections[sections.length - 1];
-      const control = last.querySelector('button[id^="planner-add-"], button[id^="planner-edit-"]');
+      const control = last.querySelector('button[id^="planner-add-"], button[id^="planner-edit-"], button[id^="planner-remove-"]');
       if (!control || control.disabled || control.getAttribute('aria-disabled') === 'true' || control.getClientRects().length === 0) return;
       window.__plannerReady = performance.now();
       observer.disconnect();

@@ -110,18 +110,44 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
+  /**
+   * Runs the due jobs with `concurrency` workers, fetching the next due jobs while the last ones are still being
+   * sent (when fewer than `concurrency` wait), so a fan-out of 1,000 is one steady stream rather than batches of
+   * 200 with a pause after each, while the slowest send of a batch (a 429's Retry-After) finished.
+   */
   async function runDue(): Promise<number> {
-    const due = await jobs.due(now());
-    const networks = new Map<string, Promise<NetworkAggregate | undefined>>();
+    const queue: Job[] = [];
+    const taken = new Set<string>();
+    let networks = new Map<string, Promise<NetworkAggregate | undefined>>();
+    let fetching: Promise<void> | undefined;
+    let exhausted = false;
     let ran = 0;
-    let next = 0;
+    const refill = () =>
+      (fetching ??= (async () => {
+        const due = await jobs.due(now());
+        const fresh = due.filter((job) => !taken.has(`${job.networkId}|${job.id}`));
+        for (const job of fresh) taken.add(`${job.networkId}|${job.id}`);
+        queue.push(...fresh);
+        if (fresh.length === 0) exhausted = true;
+        // A network is loaded once per fetch of due jobs, not once per run: a long run still sees changes.
+        networks = new Map();
+      })().finally(() => {
+        fetching = undefined;
+      }));
+    await refill();
     const worker = async () => {
-      while (next < due.length) {
-        const job = due[next++]!;
-        if (await runJob(job, networks)) ran++;
+      for (;;) {
+        if (queue.length < concurrency && !exhausted && !stopped) void refill().catch(() => undefined);
+        const job = queue.shift();
+        if (job) {
+          if (await runJob(job, networks)) ran++;
+          continue;
+        }
+        if (!fetching) return;
+        await fetching.catch(() => undefined);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
     return ran;
   }
 

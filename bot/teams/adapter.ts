@@ -1,4 +1,4 @@
-import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
+import { AuthenticationConstants, AuthenticationError, type ClaimsIdentity } from 'botframework-connector';
 // The same timestamp fixing botbuilder's own `process` applies; not re-exported from its index.
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import {
@@ -15,6 +15,7 @@ import {
 import type { Logger } from '../config/logger';
 import { pickLocale, t } from '../i18n';
 import { checkActivity } from './activity';
+import { budgetRetries } from './sendScope';
 import type { ConversationRef } from './conversationRef';
 
 // The one module that knows botbuilder's adapter and Bot Framework authentication.
@@ -56,7 +57,7 @@ export function createBotAdapter({ appId = '', appPassword, appTenantId, appType
     MicrosoftAppTenantId: appTenantId,
     MicrosoftAppType: appType,
   });
-  const adapter = new TokenCheckingAdapter(new ConfigurationBotFrameworkAuthentication(publicCloud(openIdMetadataUrl), credentials));
+  const adapter = new TokenCheckingAdapter(new RetryBudgetingAuthentication(publicCloud(openIdMetadataUrl), credentials, logger));
   if (!appId) logger.warn('Bot runs without Bot Framework authentication (local mode, no app id)');
 
   adapter.onTurnError = async (context, error) => {
@@ -116,6 +117,33 @@ function publicCloud(openIdMetadataUrl: string | undefined) {
     ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
     CallerId: CallerIdConstants.PublicAzureChannel,
   };
+}
+
+/** Bot Framework authentication whose connector clients take a send slot for each retry of a proactive send (sendScope.ts). */
+class RetryBudgetingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private warned = false;
+
+  constructor(
+    config: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
+    credentials: ConfigurationServiceClientCredentialFactory,
+    private readonly logger: Logger,
+  ) {
+    super(config, credentials);
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']> {
+    const factory = super.createConnectorFactory(claimsIdentity);
+    const create = factory.create.bind(factory);
+    factory.create = async (serviceUrl, audience) => {
+      const client = await create(serviceUrl, audience);
+      if (!budgetRetries(client) && !this.warned) {
+        this.warned = true;
+        this.logger.warn('The connector client has no pipeline to add the retry budget to: 429 retries are not paced');
+      }
+      return client;
+    };
+    return factory;
+  }
 }
 
 /** CloudAdapter with its authenticate-then-run step reachable, so token failures can be told apart. */

@@ -227,6 +227,32 @@ describe('the plan tab: grouped advice, visible saves, the subthemes asked once'
     await noViolations(page, 'participant added, outcome shown');
     await page.context().close();
   });
+
+  test('a section longer than the screen links to its parts ("På denne side"); a link takes focus to the part', async () => {
+    const page = await openPlan('participants');
+    const nav = page.getByRole('navigation', { name: 'På denne side' });
+    await nav.waitFor();
+    const parts = await nav.getByRole('listitem').allInnerTexts();
+    expect(parts).toEqual(expect.arrayContaining(['Kernedeltagere (3)', expect.stringMatching(/^Inddrages løbende \(\d\)$/)]));
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    const last = parts[parts.length - 1]!;
+    await nav.getByRole('button', { name: last, exact: true }).click();
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      return { tag: element.tagName, text: element.textContent?.trim(), top: Math.round(element.getBoundingClientRect().top) };
+    });
+    expect(focused).toMatchObject({ tag: 'H3', text: last });
+    expect(focused.top).toBeGreaterThanOrEqual(0);
+    expect(focused.top).toBeLessThan(768);
+    await screenshot(page, 'tabs-on-this-page');
+    await noViolations(page, 'a long section with its in-page links');
+    // A section that fits the screen has none.
+    await page.getByRole('tab', { name: 'Kalender' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Kalender' }).waitFor();
+    await page.waitForTimeout(200);
+    expect(await page.getByRole('navigation', { name: 'På denne side' }).count()).toBe(0);
+    await page.context().close();
+  });
 });
 
 /** The element's height in lines of body text, and where the section tabs begin. */

@@ -237,8 +237,6 @@ export const plan = {
   'tab.planner.addPerson': 'Tilføj person',
   'tab.planner.addTitle': 'Tilføj person til {label}',
   'tab.planner.addButton': 'Tilføj',
-  'tab.planner.editTitle': 'Rediger {name} på {label}',
-  'tab.planner.editLabel': 'Rediger {name} på {label}',
   'tab.planner.remove': 'Fjern',
   'tab.planner.removeLabel': 'Fjern {name} fra {label}',
   'tab.planner.allAdded': 'Alle netværkets deltagere er sat på mødet.',

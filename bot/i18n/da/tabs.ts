@@ -14,6 +14,7 @@ export const tabs = {
   'tab.cancel': 'Annuller',
   'tab.delete': 'Slet',
   'tab.edit': 'Rediger',
+  'tab.onThisPage': 'På denne side',
   'tab.networks.title': 'Mine netværk',
   'tab.networks.listTitle': 'Netværk, du er med i',
   'tab.networks.none': 'Du er ikke med i noget netværk endnu. Opret et nedenfor, eller bed netværkslederen om at tilføje dig som deltager.',

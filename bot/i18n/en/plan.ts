@@ -239,8 +239,6 @@ export const plan: Record<keyof typeof danish, string> = {
   'tab.planner.addPerson': 'Add person',
   'tab.planner.addTitle': 'Add person to {label}',
   'tab.planner.addButton': 'Add',
-  'tab.planner.editTitle': 'Edit {name} at {label}',
-  'tab.planner.editLabel': 'Edit {name} at {label}',
   'tab.planner.remove': 'Remove',
   'tab.planner.removeLabel': 'Remove {name} from {label}',
   'tab.planner.allAdded': 'Every participant of the network is on this meeting.',

@@ -16,6 +16,7 @@ export const tabs: Record<keyof typeof danish, string> = {
   'tab.cancel': 'Cancel',
   'tab.delete': 'Delete',
   'tab.edit': 'Edit',
+  'tab.onThisPage': 'On this page',
   'tab.networks.title': 'My networks',
   'tab.networks.listTitle': 'Networks you are part of',
   'tab.networks.none': 'You are not part of any network yet. Create one below, or ask the network leader to add you as a participant.',

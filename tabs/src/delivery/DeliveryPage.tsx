@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { DeliveryStatus } from '@domain/model';
 import { useApp } from '../shell/AppContext';
@@ -14,6 +14,7 @@ import { StatusStepper } from './StatusStepper';
 import { RetentionNote, RetentionSetting } from './RetentionSetting';
 import { useDeliveryDraft } from './useDeliveryDraft';
 import { TabLink } from '../networks/TabLink';
+import { OnThisPage } from '../shared/OnThisPage';
 
 // "Leverance til Chefforum" (the handbook): the delivery template tab, a second kind of the configurable channel tab.
 // ?networkId= picks the network, ?view=print the print view. Leaders edit; the reference leader and participants read.
@@ -87,12 +88,14 @@ function LeaderDelivery({ plan, reload }: { plan: PlanView; reload: () => Promis
     else focusAfter(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]'));
   };
   const fromStepper = state.savedFrom === 'status';
+  const main = useRef<HTMLElement>(null);
 
   return (
-    <main className={styles.stack}>
+    <main className={styles.stack} ref={main}>
       <div>
         <Heading plan={plan} intro="tab.delivery.intro" />
       </div>
+      <OnThisPage within={main} headings="h2" />
       {region}
       <StatusStepper
         status={state.status}

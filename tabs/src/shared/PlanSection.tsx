@@ -1,5 +1,6 @@
-import type { ReactNode, RefObject } from 'react';
+import { useRef, type ReactNode, type RefObject } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { OnThisPage } from './OnThisPage';
 
 const useStyles = makeStyles({
   heading: { margin: '16px 0 4px', fontSize: tokens.fontSizeBase600 },
@@ -23,15 +24,17 @@ interface Props {
   children: ReactNode;
 }
 
-/** A section of the plan: its heading (a focus target), intro, live status and the add button; the list below. */
+/** A section of the plan: its heading (a focus target), intro, links to its parts when it is long, live status and the add button; the list below. */
 export function PlanSection({ name, title, intro, afterIntro, region, add, children }: Props) {
   const styles = useStyles();
+  const section = useRef<HTMLElement>(null);
   return (
-    <section aria-labelledby={headingIdOf(name)}>
+    <section aria-labelledby={headingIdOf(name)} ref={section}>
       <h2 id={headingIdOf(name)} className={styles.heading} tabIndex={-1}>
         {title}
       </h2>
       <p className={styles.intro}>{intro}</p>
+      <OnThisPage within={section} headings="h3" />
       {afterIntro}
       {region}
       {add && (

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { MessageKey } from '@i18n';
 import { Button, Field, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { createApi, DEV_USER_KEY, ApiError, type Api } from './api';
-import { detectHost, guessLocale, type Host } from './host';
+import { guessLocale, hostOnce, type Host } from './host';
 import { fluentTheme } from './theme';
 import { AppContext, translator, useApp, type Me } from './AppContext';
 import { loadCatalogue } from './i18n';
@@ -14,8 +14,7 @@ const useStyles = makeStyles({
 
 /** Every tab page: finds its host, theme and language, who the user is, then renders the page. */
 /** `title`: the page's name in the message catalogue; the browser/Teams title follows the user's language. */
-/** `onApi`: called once the API can be asked (before "who am I" is answered), to start the page's own request. */
-export function AppShell({ children, title, onApi }: { children: ReactNode; title: MessageKey; onApi?: (api: Api) => void }) {
+export function AppShell({ children, title }: { children: ReactNode; title: MessageKey }) {
   const [host, setHost] = useState<Host>();
   const [theme, setTheme] = useState<Host['theme']>('default');
   const [me, setMe] = useState<Me>();
@@ -24,7 +23,7 @@ export function AppShell({ children, title, onApi }: { children: ReactNode; titl
 
   useEffect(() => {
     // Inside Teams the user's language is known only now: its catalogue first (already here when the guess was right).
-    detectHost().then((detected) => loadCatalogue(detected.locale).then(() => detected)).then((detected) => {
+    hostOnce().then((detected) => loadCatalogue(detected.locale).then(() => detected)).then((detected) => {
       setHost(detected);
       setTheme(detected.theme);
       detected.onThemeChange(setTheme);
@@ -34,9 +33,6 @@ export function AppShell({ children, title, onApi }: { children: ReactNode; titl
   }, [title]);
 
   const api = useMemo(() => (host ? createApi({ locale: host.locale, getToken: host.getToken }) : undefined), [host]);
-  useEffect(() => {
-    if (api) onApi?.(api);
-  }, [api, onApi]);
   // Before the host is known: the language mount.tsx loaded (so the spinner's label is in words).
   const t = useMemo(() => translator(host?.locale ?? guessLocale()), [host]);
 

@@ -31,7 +31,14 @@ async function initializeTeams(): Promise<boolean> {
 
 export { guessLocale };
 
-export async function detectHost(): Promise<Host> {
+let detecting: Promise<Host> | undefined;
+
+/** The host, asked once per page: mount.tsx asks before React renders (to start the page's request), AppShell after. */
+export function hostOnce(): Promise<Host> {
+  return (detecting ??= detectHost());
+}
+
+async function detectHost(): Promise<Host> {
   const params = new URLSearchParams(window.location.search);
   if (await initializeTeams()) {
     const context = await app.getContext();

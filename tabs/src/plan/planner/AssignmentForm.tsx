@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Field, Input, Select, makeStyles } from '@fluentui/react-components';
-import { involvementFormLabel } from '@domain/labels';
-import type { Assignment, Meeting, Participant } from '@domain/model';
+import type { Meeting, Participant } from '@domain/model';
 import { participantKindLabel } from '@domain/labels';
 import { useApp } from '../../shell/AppContext';
 import { nameWithUnit } from '../participants/order';
@@ -20,12 +19,8 @@ interface Props {
   networkId: string;
   meeting: Meeting;
   meetingLabel: string;
-  /** Adding: who can still be put on the meeting (core first). */
+  /** Who can still be put on the meeting (core first). */
   available: Participant[];
-  /** Editing: the row as it was when the form opened, and its person. */
-  assignment?: Assignment;
-  participant?: Participant;
-  latestEtag?: string;
   /** The version of a row for this meeting and person in the plan as loaded now, if there is one. */
   etagFor: (participantId: string) => string | undefined;
   reload: () => Promise<void>;
@@ -33,21 +28,20 @@ interface Props {
   onCancel: () => void;
 }
 
-/** One row of the planning tool: who (when adding), what they contribute, and how they are involved. */
+/** A new row of the planning tool: who, what they contribute, and how they are involved (a row is then edited in place). */
 export function AssignmentForm(props: Props) {
   const { api, t, locale } = useApp();
   const styles = useStyles();
   const first = useFocusOnOpen<HTMLSelectElement & HTMLInputElement>();
-  const { saving, failure, run, etag, reloadLatest } = useFormSave(FIELDS, props.latestEtag ?? props.assignment?.etag, props.reload);
-  const [participantId, setParticipantId] = useState(props.participant?.id ?? '');
-  const [contribution, setContribution] = useState(props.assignment?.contribution ?? '');
-  const [involvement, setInvolvement] = useState(props.assignment ? involvementFormLabel(props.assignment.involvementForm, locale) : '');
+  const { saving, failure, run, reloadLatest } = useFormSave(FIELDS, undefined, props.reload);
+  const [participantId, setParticipantId] = useState('');
+  const [contribution, setContribution] = useState('');
+  const [involvement, setInvolvement] = useState('');
   const [localError, setLocalError] = useState<string>();
   // Adding after "load the latest version": the row may exist now (someone else added the person); save over it.
   const [rebased, setRebased] = useState(false);
 
-  const editing = !!props.assignment;
-  const person = props.participant ?? props.available.find((p) => p.id === participantId);
+  const person = props.available.find((p) => p.id === participantId);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -59,16 +53,14 @@ export function AssignmentForm(props: Props) {
     const assignment = networkApi(api, props.networkId).meeting(props.meeting.id).assignment(participantId);
     const body = { contribution: contribution.trim(), involvementForm: involvementToStore(involvement, locale) };
     const ok = await run(async () => {
-      await assignment.save(body, editing ? etag.base : rebased ? props.etagFor(participantId) : undefined);
+      await assignment.save(body, rebased ? props.etagFor(participantId) : undefined);
       await props.reload();
     });
     if (ok) props.onDone(person?.name ?? '');
   };
 
   const error = (field: (typeof FIELDS)[number]) => (field === 'participantId' ? localError : undefined) ?? failure?.fields[field];
-  const title = editing
-    ? t('tab.planner.editTitle', { name: props.participant?.name ?? '', label: props.meetingLabel })
-    : t('tab.planner.addTitle', { label: props.meetingLabel });
+  const title = t('tab.planner.addTitle', { label: props.meetingLabel });
 
   return (
     <EditForm
@@ -82,23 +74,21 @@ export function AssignmentForm(props: Props) {
       }}
       onSubmit={submit}
       onCancel={props.onCancel}
-      submitLabel={editing ? t('tab.save') : t('tab.planner.addButton')}
+      submitLabel={t('tab.planner.addButton')}
     >
       <div className={styles.row}>
-        {!editing && (
-          <Field label={t('tab.planner.col.participant')} required validationMessage={error('participantId')}>
-            <Select ref={first} value={participantId} onChange={(_e, d) => setParticipantId(d.value)}>
-              <option value="">{t('tab.planner.field.participant.placeholder')}</option>
-              {props.available.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {`${nameWithUnit(p)} (${participantKindLabel(p.kind, locale)})`}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        )}
+        <Field label={t('tab.planner.col.participant')} required validationMessage={error('participantId')}>
+          <Select ref={first} value={participantId} onChange={(_e, d) => setParticipantId(d.value)}>
+            <option value="">{t('tab.planner.field.participant.placeholder')}</option>
+            {props.available.map((p) => (
+              <option key={p.id} value={p.id}>
+                {`${nameWithUnit(p)} (${participantKindLabel(p.kind, locale)})`}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Field label={t('tab.planner.col.contribution')} hint={t('tab.planner.field.contribution.hint')} validationMessage={error('contribution')}>
-          <Input ref={editing ? first : undefined} value={contribution} onChange={(_e, d) => setContribution(d.value)} autoComplete="off" />
+          <Input value={contribution} onChange={(_e, d) => setContribution(d.value)} autoComplete="off" />
         </Field>
         <Field label={t('tab.planner.col.involvement')} hint={t('tab.planner.field.involvement.hint')} validationMessage={error('involvementForm')}>
           <InvolvementCombobox value={involvement} onChange={setInvolvement} />

@@ -56,11 +56,10 @@ export function PlannerSection({ plan, canEdit, reload }: SectionProps) {
     else window.open(printUrl(), '_blank');
   };
 
-  /** Opening or closing a row's form; closing puts focus back on the button that opened it. */
+  /** Opening or closing a meeting's "add a person" form; closing puts focus back on the button that opened it. */
   const edit = (next: RowEditing | undefined) => {
     if (!next && editing) {
-      const returnTo = editing.participantId ? `planner-edit-${editing.meetingId}-${editing.participantId}` : `planner-add-${editing.meetingId}`;
-      focusAfter(() => byIds(returnTo, `planner-add-${editing.meetingId}`, headingIdOf('planner')));
+      focusAfter(() => byIds(`planner-add-${editing.meetingId}`, headingIdOf('planner')));
     }
     setEditing(next);
   };
