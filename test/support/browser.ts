@@ -98,6 +98,88 @@ export async function openPlayground(browser: Browser, url: string, timeoutMs = 
   return page;
 }
 
+// ---- A team channel, a message's "…" and a message extension's dialog ----------------------------------
+// Found by dumping the page's buttons, roles and aria-labels (locator(...).evaluateAll) while clicking through
+// by hand in a throw-away script, and by reading the Playground's client bundle (its English UI strings).
+
+/**
+ * Who the Playground says is typing: its built-in default user, in every activity's `from` (seen in what it
+ * sends: from.aadObjectId is this Entra object id; from.id is "user-id-0").
+ */
+export const PLAYGROUND_USER = { name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' } as const;
+
+/**
+ * Its built-in team, "My Team", in the left rail under "Teams Channel". Its General channel's id is the team's
+ * (as in Teams): activities from there carry channelData.team.id = channelData.channel.id = conversation.id = "team-id".
+ * Opening the channel installs the bot there (installationUpdate), and the bot greets in it.
+ */
+export const PLAYGROUND_TEAM = { teamId: 'team-id', channelId: 'team-id', name: 'My Team', generalChannel: 'My Team - General' } as const;
+
+/** Every message in a channel, a post or the bot's, is a Fluent card (in the personal chat they are not). */
+const CHANNEL_MESSAGE = '.fui-Card';
+/**
+ * A message's "…": the Playground's menu of message extension commands on that message (commandContext "message").
+ * (The compose box has its own, "Trigger Message Extension App", for commandContext "compose": not used here.)
+ */
+const MESSAGE_MORE = 'Show more information';
+/** In either menu: the action command. The Playground reads no manifest, so it asks for the command id next. */
+const ACTION_COMMAND = 'Action Command';
+/** The action's dialog keeps this aria-label from asking for the command id to showing the app's answer. */
+const ACTION_DIALOG = 'Command ID option dialog';
+
+/** Opens the team's General channel and waits for the bot's greeting there (so it knows the channel). */
+export async function openPlaygroundChannel(page: Page, timeoutMs = 15_000): Promise<void> {
+  await page.getByRole('treeitem', { name: PLAYGROUND_TEAM.generalChannel }).click();
+  await channelMessage(page, PLAYGROUND_GREETING).waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/** The channel's messages (posts and the bot's) that show `text`, the newest first, as the channel lists them. */
+export const channelMessages = (page: Page, text: string): Locator => page.locator(CHANNEL_MESSAGE).filter({ hasText: text });
+/** The newest channel message that shows `text`. */
+export const channelMessage = (page: Page, text: string): Locator => channelMessages(page, text).first();
+
+/** "Start a new post", typed and posted, as a person would. (Not sent to the bot: nobody @mentions it.) */
+export async function postInChannel(page: Page, message: string, timeoutMs = 10_000): Promise<Locator> {
+  const newPost = page.locator(CHANNEL_MESSAGE).filter({ has: page.getByRole('button', { name: 'Post', exact: true }) });
+  const box = newPost.locator(MESSAGE_BOX);
+  await box.click();
+  await box.pressSequentially(message);
+  await newPost.getByRole('button', { name: 'Post', exact: true }).click();
+  // The post is the newest card with the text (the new-post box, "Start a new post", is empty again).
+  const posted = channelMessages(page, message).filter({ hasNotText: 'Start a new post' }).first();
+  await posted.waitFor({ state: 'visible', timeout: timeoutMs });
+  return posted;
+}
+
+/**
+ * A message's "…" → "Action Command" → the command id → "Create": the Playground asks the app for the dialog
+ * (composeExtension/fetchTask with commandContext "message" and the message as messagePayload) and shows it.
+ * Returns the dialog once `ready` (something the app's dialog shows) is visible in it.
+ */
+export async function openMessageAction(page: Page, message: Locator, commandId: string, ready: string, timeoutMs = 15_000): Promise<Locator> {
+  await message.getByRole('button', { name: MESSAGE_MORE }).click();
+  await page.getByRole('menuitem', { name: ACTION_COMMAND }).click();
+  const dialog = page.getByRole('dialog', { name: ACTION_DIALOG });
+  await dialog.getByRole('textbox', { name: 'Command ID' }).fill(commandId);
+  // "Adaptive Cards" (fetch the dialog from the app) is the default; the other choice is a static parameter list.
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.getByText(ready).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  return dialog;
+}
+
+/** An Input.ChoiceSet (style compact) in a dialog: the Playground renders it as a Fluent combobox with options. */
+export async function chooseInDialog(page: Page, dialog: Locator, label: string, option: string): Promise<string> {
+  await dialog.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  return dialog.getByRole('combobox', { name: label }).inputValue();
+}
+
+/** Closes the message extension's dialog (its "×"). */
+export async function closeActionDialog(dialog: Locator): Promise<void> {
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
 export interface Answer {
   /** The answer as a person reads it (rendered text, one line per paragraph). */
   text: string;
