@@ -403,7 +403,7 @@ async function participants(r: Recorder, page: Page): Promise<'bulk' | 'one-by-o
   await r.press('Tab');
   await r.type(REFERENCE_LEADER.email);
   await r.press('Enter');
-  await page.getByRole('region', { name: 'Referenceleder', exact: true }).getByText(REFERENCE_LEADER.name, { exact: true }).waitFor();
+  await page.getByRole('region', { name: 'Referenceleder', exact: true }).getByTestId('role-holder-referenceLeader').getByText(REFERENCE_LEADER.name).waitFor();
   return path;
 }
 

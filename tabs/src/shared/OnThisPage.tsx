@@ -34,14 +34,14 @@ interface Entry {
 /** Headings that are parts of the page, not the title of an open edit form (its first child) or of a dialog. */
 function headingsOf(container: HTMLElement, selector: string): Entry[] {
   return Array.from(container.querySelectorAll<HTMLElement>(selector))
-    .filter((h) => h.parentElement?.tagName !== 'FORM' && !h.closest('[role="dialog"], [role="alertdialog"], [data-print-hidden]') && h.textContent?.trim())
+    .filter((h) => h.parentElement?.tagName !== 'FORM' && !h.closest('[role="dialog"], [role="alertdialog"]') && h.textContent?.trim())
     .map((element) => ({ element, text: element.textContent!.trim() }));
 }
 
 const same = (a: Entry[], b: Entry[]) => a.length === b.length && a.every((e, i) => e.element === b[i]!.element && e.text === b[i]!.text);
 
 /**
- * "På denne side": one line of links to a long section's parts, above them. Shown only where it helps — at least three
+ * "På denne side": one line of links to a long section's parts, above them. Shown only where it helps — at least two
  * parts and more than a screen of content — so a short section stays as it is. The links move focus to the part's
  * heading (the plan's location hash names the section, so they are buttons, not anchors).
  */
@@ -58,7 +58,7 @@ export function OnThisPage({ within, headings }: Props) {
       frame = 0;
       const tall = container.getBoundingClientRect().height > window.innerHeight;
       const found = tall ? headingsOf(container, headings) : [];
-      const next = found.length >= 3 ? found : [];
+      const next = found.length >= 2 ? found : [];
       setEntries((current) => (same(current, next) ? current : next));
     };
     const schedule = () => {

@@ -1,6 +1,8 @@
+import { useRef } from 'react';
 import { Text, makeStyles } from '@fluentui/react-components';
 import { useApp } from '../../shell/AppContext';
 import type { SectionProps } from '../SectionProps';
+import { OnThisPage } from '../../shared/OnThisPage';
 import { NetworkTypeInfo } from './NetworkTypeInfo';
 import { Revisions } from './Revisions';
 import { Subthemes } from './Subthemes';
@@ -13,10 +15,12 @@ const useStyles = makeStyles({ part: { marginTop: '32px' } });
 export function ThemeSection({ plan, canEdit, reload }: SectionProps) {
   const { t } = useApp();
   const styles = useStyles();
+  const section = useRef<HTMLElement>(null);
   return (
-    <section aria-labelledby="theme-title">
+    <section aria-labelledby="theme-title" ref={section}>
       <h2 id="theme-title">{t('tab.theme.title')}</h2>
       <Text as="p" block>{t('tab.theme.intro')}</Text>
+      <OnThisPage within={section} headings="h3" />
       <NetworkTypeInfo type={plan.network.type} />
       <div className={styles.part}>
         {/* The subtheme list answers the theme's question about subthemes: shown in its place, not asked a second time. */}

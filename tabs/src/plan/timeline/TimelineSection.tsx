@@ -1,11 +1,12 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { weeksOfPeriod } from '@domain/dates';
 import { networkTypeLabel } from '@domain/labels';
 import type { PhaseStep } from '@domain/model';
 import { currentStep, defaultPhasePlan } from '@domain/phases';
 import { useApp } from '../../shell/AppContext';
 import type { SectionProps } from '../SectionProps';
+import { OnThisPage } from '../../shared/OnThisPage';
 import { ConfirmDialog, SaveFailureBar } from '../../shared/formKit';
 import { StepDialog } from './StepDialog';
 import { TimelineChart } from './TimelineChart';
@@ -37,6 +38,7 @@ function goToWeek(index: number) {
 export function TimelineSection({ plan, canEdit, reload }: SectionProps) {
   const { t, locale } = useApp();
   const styles = useStyles();
+  const section = useRef<HTMLElement>(null);
   const saver = usePhaseSaver(plan, reload);
   const [dialog, setDialog] = useState<OpenDialog>();
   const { network } = plan;
@@ -48,9 +50,12 @@ export function TimelineSection({ plan, canEdit, reload }: SectionProps) {
   const template = () => defaultPhasePlan(network, network.locale ?? locale, plan.meetings).steps;
 
   return (
-    <section aria-labelledby="timeline-title">
+    <section aria-labelledby="timeline-title" ref={section}>
       <h2 id="timeline-title">{t('tab.timeline.title')}</h2>
       <Text as="p" block data-print-hidden>{t('tab.timeline.intro')}</Text>
+      <div data-print-hidden>
+        <OnThisPage within={section} headings="h3" />
+      </div>
       {/* First the picture of the whole period, then where we are now, then the weeks one by one. */}
       <TimelineChart
         plan={plan}
