@@ -13,9 +13,13 @@ import { meetingTitle } from '../../shared/meetingTitle';
 /** The meeting whose "add a person" form is open: rows themselves are edited in place (InlineAssignment). */
 export type RowEditing = { meetingId: string };
 
+/** Pixels a meeting's heading, table head and add button take, and one row (two lines of name and kind). */
+const ESTIMATE = { section: 170, row: 58 };
+
 const useStyles = makeStyles({
-  // A large network's planner is ten tables of 60 rows: the browser lays out only those on screen.
-  section: { marginBlock: '20px', contentVisibility: 'auto', containIntrinsicSize: 'auto 640px' },
+  // A large network's planner is ten tables of 60 rows: the browser lays out only those on screen (each reserves
+  // its estimated height until then, given per section below, so the scrollbar does not jump).
+  section: { marginBlock: '20px', contentVisibility: 'auto' },
   heading: { margin: '0 0 2px', fontSize: tokens.fontSizeBase500 },
   meta: { margin: '0 0 8px', color: tokens.colorNeutralForeground2 },
   kind: { display: 'block', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
@@ -59,7 +63,12 @@ export function MeetingPlan({ plan, meeting, label, canEdit, editing, onEdit, on
   const anyForm = !!editing;
 
   return (
-    <section aria-labelledby={headingId} className={styles.section} data-meeting={meeting.id}>
+    <section
+      aria-labelledby={headingId}
+      className={styles.section}
+      data-meeting={meeting.id}
+      style={{ containIntrinsicSize: `auto ${ESTIMATE.section + Math.max(rows.length, 1) * ESTIMATE.row}px` }}
+    >
       <h3 id={headingId} className={styles.heading}>
         {meetingTitle(label, meeting, subtheme)}
       </h3>
