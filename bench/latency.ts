@@ -163,7 +163,7 @@ export async function runLatency(options: LatencyOptions) {
         const client = await drive(kind, concurrency, total, label);
         const wallMs = hr() - start;
         const used = cpu.report();
-        // CPU and storage per turn include what the turns set off in the background (a save's job sync).
+        // CPU and storage per turn include what the turns set off in the background (a job sync, for a save that needs one).
         await settled();
         const all = cpu.report();
         const requests = requestsPerTurn(storageBefore, await storage(), total);
@@ -223,7 +223,7 @@ export async function runLatency(options: LatencyOptions) {
     row.p50VsOneConversation = ratio(row.serverP50Ms as number, base.serverP50Ms as number);
   }
   const text = table(
-    `Bot turn latency over Azurite, server-side (network of ${users} participants + ${fillers} other networks in the table; SCHEDULER off, but each save still triggers the job sync as in production)`,
+    `Bot turn latency over Azurite, server-side (network of ${users} participants + ${fillers} other networks in the table; SCHEDULER off; a save of anything but a reflection triggers the job sync, as in production)`,
     [
       { key: 'kind', title: 'turn' },
       { key: 'concurrency', title: 'conversations' },
@@ -242,7 +242,7 @@ export async function runLatency(options: LatencyOptions) {
     rows,
   );
   const costs = table(
-    'What one turn costs (measured runs above; CPU and storage include what a turn sets off in the background, e.g. a save\'s job sync)',
+    'What one turn costs (measured runs above; CPU and storage include what a turn sets off in the background)',
     [
       { key: 'kind', title: 'turn' },
       { key: 'concurrency', title: 'conversations' },

@@ -3,6 +3,7 @@ import type { ValidationIssue } from '../domain/validate';
 import { recordVersions } from '../calendar/issue';
 import type { DeepLinkConfig } from '../domain/deepLink';
 import type { NetworkStore, RowChange } from '../storage/networkStore';
+import type { RowKind } from '../storage/rows';
 import { newRuleIssues } from './operation';
 
 // The one way a change reaches the store, from the tab API and from card buttons alike: the network's
@@ -18,6 +19,12 @@ export interface CommitDeps {
   links?: DeepLinkConfig;
 }
 
+/**
+ * Rows whose change sends nothing and changes no posted card: a reflection is read by its reminder when that is due
+ * (bot/scheduler/handlers.ts), so saving one need not make the scheduler derive the network's jobs again.
+ */
+const UNSCHEDULED: ReadonlySet<RowKind> = new Set(['reflection']);
+
 export class RulesBroken extends Error {
   constructor(readonly issues: ValidationIssue[]) {
     super('the change breaks a rule of the network');
@@ -31,6 +38,6 @@ export async function commitChange(deps: CommitDeps, before: NetworkAggregate, n
   const versions = deps.calendar ? [] : recordVersions(before, next, deps.now(), by, deps.links);
   // The network row as it was read: the person index then follows a role that moves (bot/storage/personIndex.ts).
   const etags = await deps.store.commit(before.network.id, [...rows, ...versions], { networkBefore: before.network });
-  deps.networkChanged(before.network.id);
+  if (versions.length || rows.some((row) => !UNSCHEDULED.has(row.kind))) deps.networkChanged(before.network.id);
   return etags;
 }
