@@ -35,7 +35,8 @@ interface Entry {
 function headingsOf(container: HTMLElement, selector: string): Entry[] {
   return Array.from(container.querySelectorAll<HTMLElement>(selector))
     .filter((h) => h.parentElement?.tagName !== 'FORM' && !h.closest('[role="dialog"], [role="alertdialog"]') && h.textContent?.trim())
-    .map((element) => ({ element, text: element.textContent!.trim() }));
+    // A long heading ("Netværksmøde 2 af 5: <the subtheme>, 30.12.2026") may name itself shorter for the links.
+    .map((element) => ({ element, text: element.dataset.navLabel ?? element.textContent!.trim() }));
 }
 
 const same = (a: Entry[], b: Entry[]) => a.length === b.length && a.every((e, i) => e.element === b[i]!.element && e.text === b[i]!.text);

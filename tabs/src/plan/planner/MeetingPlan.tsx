@@ -69,7 +69,7 @@ export function MeetingPlan({ plan, meeting, label, canEdit, editing, onEdit, on
       data-meeting={meeting.id}
       style={{ containIntrinsicSize: `auto ${ESTIMATE.section + Math.max(rows.length, 1) * ESTIMATE.row}px` }}
     >
-      <h3 id={headingId} className={styles.heading}>
+      <h3 id={headingId} className={styles.heading} data-nav-label={label}>
         {meetingTitle(label, meeting, subtheme)}
       </h3>
       <p className={styles.meta}>
