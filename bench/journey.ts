@@ -629,19 +629,14 @@ function fitsText(sectionPx: number, pagePx: number): string {
 
 async function measureSections(page: Page, base: string, networkId: string, dir: string): Promise<SectionHeight[]> {
   const rows: SectionHeight[] = [];
-  await page.goto(`${base}/tabs/plan.html?networkId=${encodeURIComponent(networkId)}`);
-  await page.getByRole('tablist').waitFor();
-  const tabCount = await page.getByRole('tablist').getByRole('tab').count();
-  for (const { id, tab } of PLAN_SECTIONS) {
-    await openTab(page, tab);
-    const selector = 'main > [role="tablist"] ~ section';
-    await page.locator(selector).getByRole('heading', { level: 2 }).first().waitFor();
+  /** Measures `selector` on the page as it stands, with a full-page screenshot. */
+  const record = async (section: string, tab: string, selector: string, noNav: string) => {
     await settle(page);
     const m = await measure(page, selector);
-    const file = path.join(dir, `journey-${id}.png`);
+    const file = path.join(dir, `journey-${section}.png`);
     await page.screenshot({ path: file, fullPage: true });
     rows.push({
-      section: id,
+      section,
       tab,
       sectionPx: Math.round(m.sectionPx),
       headerPx: Math.round(m.headerPx),
@@ -649,29 +644,23 @@ async function measureSections(page: Page, base: string, networkId: string, dir:
       devBarPx: Math.round(m.devBarPx),
       screens: Math.ceil(m.pagePx / VIEWPORT.height),
       fits: fitsText(m.sectionPx, m.pagePx),
-      inSectionNav: m.nav.length ? m.nav.join(', ') : `none (the plan's tab list of ${tabCount} above)`,
+      inSectionNav: m.nav.length ? m.nav.join(', ') : noNav,
       screenshot: path.relative(ROOT, file),
     });
+  };
+  await page.goto(`${base}/tabs/plan.html?networkId=${encodeURIComponent(networkId)}`);
+  await page.getByRole('tablist').waitFor();
+  const tabCount = await page.getByRole('tablist').getByRole('tab').count();
+  const selector = 'main > [role="tablist"] ~ section';
+  for (const { id, tab } of PLAN_SECTIONS) {
+    await openTab(page, tab);
+    await page.locator(selector).getByRole('heading', { level: 2 }).first().waitFor();
+    await record(id, tab, selector, `none (the plan's tab list of ${tabCount} above)`);
   }
   // The delivery page: its <main> is the page.
   await page.goto(`${base}/tabs/delivery.html?networkId=${encodeURIComponent(networkId)}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await settle(page);
-  const m = await measure(page, 'main');
-  const file = path.join(dir, 'journey-delivery.png');
-  await page.screenshot({ path: file, fullPage: true });
-  rows.push({
-    section: 'delivery',
-    tab: 'Leverance (delivery.html)',
-    sectionPx: Math.round(m.sectionPx),
-    headerPx: Math.round(m.headerPx),
-    pagePx: Math.round(m.pagePx),
-    devBarPx: Math.round(m.devBarPx),
-    screens: Math.ceil(m.pagePx / VIEWPORT.height),
-    fits: fitsText(m.sectionPx, m.pagePx),
-    inSectionNav: m.nav.length ? m.nav.join(', ') : 'none',
-    screenshot: path.relative(ROOT, file),
-  });
+  await record('delivery', 'Leverance (delivery.html)', 'main', 'none');
   return rows;
 }
 
