@@ -40,10 +40,30 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'dist/tabs'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // Every browser Teams runs in preloads modules; the polyfill would be the first thing each page evaluates.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       // Fluent UI marks its modules 'use client' (for React Server Components); meaningless in a tab.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+      // A page's early requests (tabs/src/shell/early.ts, the plan's and the delivery page's early.ts) in chunks of
+      // their own, with no React or Fluent in them: a chunk runs only after every chunk it imports, so in a shared
+      // chunk they would start only once the whole UI's code had been evaluated.
+      output: {
+        codeSplitting: {
+          groups: [
+            // Small and pure: the requests, the catalogue's loader, what a link in the address points at.
+            {
+              name: 'early',
+              test: /tabs[\\/]src[\\/](shell[\\/](early|api|networkApi|i18n|noEval)|plan[\\/]linkTarget|meeting[\\/]view)\.ts$|bot[\\/]i18n[\\/]format\.ts$|bot[\\/]domain[\\/](deepLink|limits)\.ts$|node_modules[\\/](intl-messageformat|@formatjs)[\\/]/,
+              priority: 20,
+            },
+            // Each page's own start, with what only that page uses: another page importing it would run it.
+            { name: 'planStart', test: /tabs[\\/]src[\\/]plan[\\/](early|opening|sectionCode)\.ts$/, priority: 10 },
+            { name: 'deliveryStart', test: /tabs[\\/]src[\\/]delivery[\\/]early\.ts$/, priority: 10 },
+          ],
+        },
       },
       input: {
         index: resolve(import.meta.dirname, 'tabs/index.html'),

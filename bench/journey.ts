@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_ARGS } from '../test/support/chromiumArgs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { addDays, todayInCopenhagen } from '../bot/domain/dates';
 import { createTables, ensureTables, uniqueTablePrefix } from '../bot/storage/tables';
@@ -30,11 +31,6 @@ export const CLICKS_BEFORE = 270;
 
 const VIEWPORT = { width: 1366, height: 768 };
 const LEADER = 'lene';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
 // ---- What the leader sets up: the handbook's network ----------------------------------------------------------------
 
 interface Person {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { CHROMIUM_ARGS } from '../test/support/chromiumArgs';
 import { chromium, type Browser } from 'playwright-core';
 import { createTables, ensureTables, uniqueTablePrefix } from '../bot/storage/tables';
 import { NetworkStore } from '../bot/storage/networkStore';
@@ -51,11 +52,6 @@ function readBaseline(file: string | undefined): Baseline | undefined {
     ready: new Map((tabs.timings ?? []).map((t) => [t.subject, t.readyMedianMs])),
   };
 }
-
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 interface ManifestChunk {
   file: string;
@@ -133,22 +129,23 @@ export function entrySizes(outDir: string) {
 /**
  * Installed in the page before it runs: notes performance.now() when the planner is usable. A string,
  * not a function: tsx (esbuild) would wrap a function's inner functions in a helper the page lacks.
+ * It looks once per frame: a MutationObserver on the whole document (as until 04.12.2026) recorded each of the
+ * large planner's ~10,000 new nodes and cost the page it measured 30–95 ms of its main thread.
  */
 export function plannerReadyProbe(user: string, meetings: number): string {
   return `(() => {
     localStorage.setItem('netvaerk.devUser', ${JSON.stringify(user)});
     const check = () => {
-      if (window.__plannerReady) return;
       const sections = document.querySelectorAll('section[data-meeting]');
-      if (sections.length < ${meetings}) return;
       const last = sections[sections.length - 1];
-      const control = last.querySelector('button[id^="planner-add-"], button[id^="planner-edit-"], button[id^="planner-remove-"]');
-      if (!control || control.disabled || control.getAttribute('aria-disabled') === 'true' || control.getClientRects().length === 0) return;
+      const control = sections.length >= ${meetings} && last.querySelector('button[id^="planner-add-"], button[id^="planner-edit-"], button[id^="planner-remove-"]');
+      if (!control || control.disabled || control.getAttribute('aria-disabled') === 'true' || control.getClientRects().length === 0) {
+        requestAnimationFrame(check);
+        return;
+      }
       window.__plannerReady = performance.now();
-      observer.disconnect();
     };
-    const observer = new MutationObserver(check);
-    observer.observe(document, { childList: true, subtree: true, attributes: true });
+    requestAnimationFrame(check);
   })();`;
 }
 

@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import { canRead, participantOf, roleOf } from '../domain/access';
 import { StoreError } from '../storage/errors';
 import { RulesBroken } from '../changes/commit';
+import type { RowKind } from '../storage/rows';
 import type { ActionServices, CardActionInput, CardActionResult, Loaded } from './types';
 
 // Shared steps of every card action: find the network, know who pressed, survive a busy store.
@@ -18,12 +19,16 @@ export const refuse = (text: string) => new ActionRefused({ text });
 export const stringField = (data: Record<string, unknown>, name: string): string =>
   typeof data[name] === 'string' ? (data[name] as string) : '';
 
-/** The card's network for whoever pressed; someone not in it (or unknown to Entra) is refused. */
-export async function loadForMember(input: CardActionInput, services: ActionServices): Promise<Loaded> {
+/**
+ * The card's network for whoever pressed; someone not in it (or unknown to Entra) is refused. `reads`: the kinds of
+ * rows the verb needs (beside the network row), for a verb whose card and change read no others; else all of it.
+ */
+export async function loadForMember(input: CardActionInput, services: ActionServices, reads?: readonly RowKind[]): Promise<Loaded> {
   const caller = { userId: input.actor.aadObjectId ?? '' };
   if (!caller.userId) throw refuse(t(input.locale, 'action.notMember'));
   const networkId = stringField(input.data, 'networkId');
-  const aggregate = networkId ? await services.store.load(networkId) : undefined;
+  const load = async (id: string) => (reads ? (await services.store.loadParts(id, reads)).aggregate : services.store.load(id));
+  const aggregate = networkId ? await load(networkId) : undefined;
   if (!aggregate) throw refuse(t(input.locale, 'action.networkGone'));
   const role = roleOf(aggregate, caller);
   if (!canRead(role)) throw refuse(t(input.locale, 'action.notMember'));

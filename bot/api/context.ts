@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '../auth/identity';
 import type { NetworkStore, RowChange } from '../storage/networkStore';
+import type { RowKind } from '../storage/rows';
 import type { ConversationStore } from '../storage/conversationStore';
 import type { JobStore } from '../scheduler/jobStore';
 import type { Reach } from '../scheduler/reach';
@@ -83,10 +84,20 @@ export interface NetworkContext extends RequestContext {
 
 export type NetworkHandler = (ctx: NetworkContext) => Promise<ApiResult>;
 
+export interface NetworkLoad {
+  /**
+   * For a reader: the kinds of rows this request needs, or undefined for the whole network. The aggregate's other
+   * lists are then empty, so a handler that changes anything never asks for less than all.
+   */
+  kinds?(ctx: RequestContext): readonly RowKind[] | undefined;
+}
+
 /** Loads the network in one query, then refuses callers without the access the route needs. */
-export function inNetwork(access: Access, handler: NetworkHandler): Handler {
+export function inNetwork(access: Access, handler: NetworkHandler, load: NetworkLoad = {}): Handler {
   return async (ctx) => {
-    const aggregate = await guarded(() => ctx.services.store.load(ctx.params.networkId!));
+    const id = ctx.params.networkId!;
+    const kinds = load.kinds?.(ctx);
+    const aggregate = await guarded(async () => (kinds ? (await ctx.services.store.loadParts(id, kinds)).aggregate : ctx.services.store.load(id)));
     if (!aggregate) throw notFound('api.networkNotFound');
     const role = roleOf(aggregate, ctx.identity);
     if (!role) throw forbidden();

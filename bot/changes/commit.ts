@@ -25,6 +25,9 @@ export interface CommitDeps {
  */
 const UNSCHEDULED: ReadonlySet<RowKind> = new Set(['reflection']);
 
+/** The rows a meeting's calendar event is made of (bot/calendar/event.ts) and its recorded versions: no other change moves one. */
+const CALENDAR_ROWS: ReadonlySet<RowKind> = new Set(['network', 'meeting', 'subtheme', 'participant', 'assignment', 'booking']);
+
 export class RulesBroken extends Error {
   constructor(readonly issues: ValidationIssue[]) {
     super('the change breaks a rule of the network');
@@ -35,7 +38,7 @@ export async function commitChange(deps: CommitDeps, before: NetworkAggregate, n
   const issues = newRuleIssues(before, next);
   if (issues.length) throw new RulesBroken(issues);
   // Without Graph, the write that changes a meeting's calendar event records its new version (SEQUENCE).
-  const versions = deps.calendar ? [] : recordVersions(before, next, deps.now(), by, deps.links);
+  const versions = deps.calendar || !rows.some((row) => CALENDAR_ROWS.has(row.kind)) ? [] : recordVersions(before, next, deps.now(), by, deps.links);
   // The network row as it was read: the person index then follows a role that moves (bot/storage/personIndex.ts).
   const etags = await deps.store.commit(before.network.id, [...rows, ...versions], { networkBefore: before.network });
   if (versions.length || rows.some((row) => !UNSCHEDULED.has(row.kind))) deps.networkChanged(before.network.id);

@@ -44,9 +44,17 @@ function iso(dt: DateTime): IsoDate {
   return dt.toISODate() as IsoDate;
 }
 
-/** 'dd.mm.yyyy', the Danish way of writing dates. */
+/**
+ * 'dd.mm.yyyy', the Danish way of writing dates. A calendar date needs no zone to be written: read from the string
+ * (a tab's first date no longer waits for the zone's rules to load, ~20 ms in a browser).
+ */
 export function formatDate(date: IsoDate): string {
-  return day(date).toFormat('dd.MM.yyyy');
+  const [year, month, dayOfMonth] = date.split('-').map(Number) as [number, number, number];
+  const check = new Date(Date.UTC(year, month - 1, dayOfMonth));
+  if (!ISO_DATE.test(date) || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== dayOfMonth) {
+    throw new RangeError(`Not an ISO calendar date: ${date}`);
+  }
+  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 }
 
 /** ISO 8601 week and the year it belongs to (31.12.2026 is week 53 of 2026; 01.01.2027 too). */

@@ -5,9 +5,16 @@ import { refuse, stringField } from '../actions/load';
 import { answerInText, committed, operationContext, refusalText } from '../actions/perform';
 import type { CardActionHandler, CardActionInput, Loaded } from '../actions/types';
 import { myReflection, saveMyReflection } from './operations';
+import type { RowKind } from '../storage/rows';
 
 // The reflection card in a participant's 1:1 chat: answer, read back, edit until the meeting closes.
 // The participant is whoever pressed (Teams says who); the card's data cannot name someone else.
+
+/**
+ * What the reflection card and its save read: the meeting (and the series, for its label), its subtheme, who pressed,
+ * and the reflections; the rules a reflection can break are about its meeting and participant.
+ */
+export const REFLECTION_CARD_ROWS: readonly RowKind[] = ['meeting', 'subtheme', 'participant', 'reflection'];
 
 function reflecting(input: CardActionInput, { aggregate, participantId }: Loaded) {
   const meeting = meetingOf(aggregate, stringField(input.data, 'meetingId'));

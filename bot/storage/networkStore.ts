@@ -61,7 +61,8 @@ export class NetworkStore {
   /**
    * Only rows of these kinds (the network row always), and whichever of `memberKeys` have a member index row here:
    * ONE query, for a reader that needs a few kinds of a network (the chat's "næste møde"). The aggregate's other
-   * lists are empty, so it is for reading, never for a change.
+   * lists are empty: for reading, or for a change whose rules read only the kinds loaded (a reflection: its meeting
+   * and participant).
    */
   async loadParts(networkId: string, kinds: readonly RowKind[], memberKeys: readonly string[] = []): Promise<{ aggregate?: NetworkAggregate; members: Set<string> }> {
     const members = memberKeys.map((key) => `RowKey eq ${quoted(rowKeyOf('member', [key]))}`);

@@ -31,6 +31,9 @@ export const ROW_SECTIONS = {
 export type RowKind = keyof typeof ROW_SECTIONS;
 export type Section = (typeof ROW_SECTIONS)[RowKind];
 
+/** The plan's own rows (without the member index): what the planning sections of the tab show. */
+export const PLAN_KINDS: readonly RowKind[] = (Object.keys(ROW_SECTIONS) as RowKind[]).filter((kind) => ROW_SECTIONS[kind] === 'plan' && kind !== 'member');
+
 const FORBIDDEN_KEY_CHARS = /[\\/#?|\u0000-\u001f\u007f-\u009f]/;
 
 export function rowKeyOf(kind: RowKind, ids: readonly string[] = []): string {

@@ -178,6 +178,25 @@ describe('tab API over HTTP, as the development identities', () => {
     expect((await birgitte.put(`/api/networks/${networkId}/meetings/${meetingId}/reflections/mine`, { answers: [] })).status).toBe(403);
   });
 
+  test('?parts=plan: the plan’s own rows with the same advice and ETag, no reflections or ideas; access as for the whole', async () => {
+    expect((await lene.post(`/api/networks/${networkId}/ideas`, { text: 'Fælles kalender' })).status).toBe(201);
+    const whole = await lene.get(`/api/networks/${networkId}`);
+    const plan = await lene.get(`/api/networks/${networkId}?parts=plan`);
+    expect(plan.status).toBe(200);
+    expect(whole.body.parts).toBe('all');
+    expect(plan.body.parts).toBe('plan');
+    expect(whole.body.reflections.length).toBeGreaterThan(0);
+    expect(whole.body.ideas.length).toBeGreaterThan(0);
+    expect(plan.body).toMatchObject({ reflections: [], ideas: [], summaries: [], bookings: [], analysisNotes: [] });
+    for (const key of ['network', 'participants', 'meetings', 'assignments', 'agendas', 'subthemes', 'advice', 'role', 'myParticipantId', 'retention']) {
+      expect([key, plan.body[key]]).toEqual([key, whole.body[key]]);
+    }
+    expect(plan.etag).toBe(whole.etag);
+    // Anything else asked for is the whole network; outsiders are refused either way.
+    expect((await lene.get(`/api/networks/${networkId}?parts=reflections`)).body.reflections.length).toBeGreaterThan(0);
+    expect((await ulla.get(`/api/networks/${networkId}?parts=plan`)).status).toBe(403);
+  });
+
   test('ideas: anyone in the network adds one and takes ownership; only leaders set the status', async () => {
     const idea = await jens.post(`/api/networks/${networkId}/ideas`, { text: 'Fælles indkøb hos socialøkonomiske virksomheder', meetingId });
     expect(idea.status).toBe(201);

@@ -3,23 +3,13 @@ import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { pickLocale, t, type MessageKey } from '../../bot/i18n';
 import { startApp, waitFor, type RunningApp, type StartOptions } from './runApp';
+import { CHROMIUM_ARGS } from './chromiumArgs';
 
 // Headless Chromium for end-to-end checks. Playwright's own browser download does not work here:
 // we drive the system Chromium (`apt-get install chromium`), or whatever CHROMIUM_PATH points at.
 
 const root = path.resolve(__dirname, '..', '..');
 export const SCREENSHOT_DIR = path.join(root, 'test-output', 'screenshots');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * A fresh headless Chromium. Playwright gives every launch its own temporary profile

@@ -2,13 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { CHROMIUM_ARGS } from './chromiumArgs';
 
 // Headless Debian Chromium for the tab pages (Playwright cannot download its own browser here).
 
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 export async function launchChromium(): Promise<Browser> {
   // Playwright gives each launch a fresh, temporary profile.

@@ -1,6 +1,5 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { Link } from '@fluentui/react-components';
-import { pages } from '@microsoft/teams-js';
 import { useApp } from '../shell/AppContext';
 import { planUrl, teamsPageTarget, type TabKind } from './networkDraft';
 
@@ -12,6 +11,8 @@ import { planUrl, teamsPageTarget, type TabKind } from './networkDraft';
 /** Teams shows the channel's tab with this entity id; false when it cannot (no such tab, an older host). */
 async function navigateToTeamsPage(pageId: string): Promise<boolean> {
   try {
+    // Inside Teams the library is already here (shell/host.ts loaded it to find the host).
+    const { pages } = await import('../shell/teams');
     if (!pages.currentApp.isSupported()) return false;
     await pages.currentApp.navigateTo({ pageId });
     return true;

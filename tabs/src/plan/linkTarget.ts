@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { parseLinkTarget, type LinkTarget, type PlanSectionId } from '@domain/deepLink';
 
 // Where a link from a card or a calendar event opens the plan (bot/domain/deepLink.ts): in Teams the deep link's
@@ -40,39 +39,4 @@ export function openingOf(target: LinkTarget | undefined, canEdit: boolean, from
     return target.section === 'reflections' && target.meetingId ? { section: 'summary', meetingId: target.meetingId, focus } : { focus: false };
   }
   return { section: target.section, meetingId: target.meetingId, focus };
-}
-
-const ARRIVAL_TIMEOUT_MS = 10_000;
-
-/**
- * Once the section has drawn its heading (its code loads on demand), scrolls it into view and moves focus to it, so
- * a keyboard or screen reader user starts where the link pointed. Once per page load.
- */
-export function useFocusOnArrival(section: string | undefined, enabled: boolean): void {
-  const [done, setDone] = useState(false);
-  useEffect(() => {
-    if (!enabled || done || !section) return;
-    const find = () => document.getElementById(`${section}-heading`) ?? document.getElementById(`${section}-title`);
-    const arrive = (heading: HTMLElement) => {
-      if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-      heading.scrollIntoView({ block: 'start' });
-      heading.focus({ preventScroll: true });
-      setDone(true);
-    };
-    const now = find();
-    if (now) return arrive(now);
-    const observer = new MutationObserver(() => {
-      const heading = find();
-      if (heading) {
-        observer.disconnect();
-        arrive(heading);
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-    const timer = setTimeout(() => observer.disconnect(), ARRIVAL_TIMEOUT_MS);
-    return () => {
-      observer.disconnect();
-      clearTimeout(timer);
-    };
-  }, [section, enabled, done]);
 }

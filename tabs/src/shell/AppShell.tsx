@@ -6,6 +6,7 @@ import { guessLocale, hostOnce, type Host } from './host';
 import { fluentTheme } from './theme';
 import { AppContext, translator, useApp, type Me } from './AppContext';
 import { loadCatalogue } from './i18n';
+import { ME_KEY, takeEarly } from './early';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', padding: '16px 24px 48px', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1 },
@@ -39,7 +40,8 @@ export function AppShell({ children, title }: { children: ReactNode; title: Mess
   const loadMe = useCallback(async () => {
     if (!api) return;
     try {
-      setMe(await api.get<Me>('/api/me'));
+      // The first time, the answer to the request the page asked for as its script started (./early.ts).
+      setMe(await (takeEarly<Me>(ME_KEY) ?? api.get<Me>('/api/me')));
       setError(undefined);
     } catch (failure) {
       // Standalone without a chosen identity: start as the example network leader, changeable above.

@@ -52,15 +52,17 @@ export function filenameOf(disposition: string | null, fallback: string): string
 }
 
 export function createApi({ locale, getToken }: ApiOptions) {
-  async function headersFor(json: boolean, etag?: string): Promise<Record<string, string>> {
+  /**
+   * The request's headers. Without a token to wait for (standalone) they are ready at once, so that fetch starts in
+   * the same turn: a page's early requests (./early.ts) are asked while its script is still being evaluated.
+   */
+  function headersFor(json: boolean, etag?: string): Record<string, string> | Promise<Record<string, string>> {
     const headers: Record<string, string> = { 'Accept-Language': locale };
     if (json) headers['Content-Type'] = 'application/json';
     if (etag) headers['If-Match'] = etag;
-    if (getToken) headers.Authorization = `Bearer ${await getToken()}`;
-    else {
-      const devUser = localStorage.getItem(DEV_USER_KEY);
-      if (devUser) headers['X-Dev-User'] = devUser;
-    }
+    if (getToken) return getToken().then((token) => ({ ...headers, Authorization: `Bearer ${token}` }));
+    const devUser = localStorage.getItem(DEV_USER_KEY);
+    if (devUser) headers['X-Dev-User'] = devUser;
     return headers;
   }
   async function failure(response: Response, text: string): Promise<ApiError> {
@@ -73,7 +75,8 @@ export function createApi({ locale, getToken }: ApiOptions) {
     return new ApiError(response.status, error.code ?? 'unknown', error.message ?? response.statusText, error.details);
   }
   async function call<T>(method: string, path: string, body?: unknown, etag?: string): Promise<T> {
-    const headers = await headersFor(body !== undefined, etag);
+    const pending = headersFor(body !== undefined, etag);
+    const headers = pending instanceof Promise ? await pending : pending;
     const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     if (!response.ok) throw await failure(response, text);

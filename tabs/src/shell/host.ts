@@ -1,4 +1,4 @@
-import { app, authentication } from '@microsoft/teams-js';
+import type { app } from '@microsoft/teams-js';
 import { pickLocale, type Locale } from '@i18n';
 import { guessLocale } from './i18n';
 
@@ -23,10 +23,17 @@ const asTheme = (value?: string | null): HostTheme => (value === 'dark' || value
 // A framed page whose parent never answers would wait 60 s; no page should.
 const TEAMS_INIT_TIMEOUT_MS = 3000;
 
-async function initializeTeams(): Promise<boolean> {
-  if (window.top === window.self) return false;
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), TEAMS_INIT_TIMEOUT_MS));
-  return Promise.race([app.initialize().then(() => true, () => false), timeout]);
+type TeamsJs = typeof import('./teams');
+
+/**
+ * The Teams library, once Teams has answered; undefined for a page that is not in a frame (a browser: the library is
+ * then never downloaded or evaluated, a tenth of a second on a slow laptop) or whose parent does not answer.
+ */
+async function initializeTeams(): Promise<TeamsJs | undefined> {
+  if (window.top === window.self) return undefined;
+  const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), TEAMS_INIT_TIMEOUT_MS));
+  const teams = import('./teams').then((library) => library.app.initialize().then(() => library, () => undefined));
+  return Promise.race([teams.catch(() => undefined), timeout]);
 }
 
 export { guessLocale };
@@ -40,7 +47,9 @@ export function hostOnce(): Promise<Host> {
 
 async function detectHost(): Promise<Host> {
   const params = new URLSearchParams(window.location.search);
-  if (await initializeTeams()) {
+  const teams = await initializeTeams();
+  if (teams) {
+    const { app, authentication } = teams;
     const context = await app.getContext();
     return {
       inTeams: true,

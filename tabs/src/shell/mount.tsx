@@ -1,7 +1,9 @@
 import './noEval';
-// Second: the catalogue's download starts while the rest of the page's script is still being evaluated.
+// Second: the catalogue's download and the page's first requests start while the rest of its script is still
+// being evaluated (./early.ts).
 import './i18n';
-import { createApi, type Api } from './api';
+import { apiKnown } from './early';
+import { createApi } from './api';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { MessageKey } from '@i18n';
@@ -12,12 +14,11 @@ import { loadCatalogue } from './i18n';
 /**
  * Renders the page once the catalogue of its probable language is here (one language per page load:
  * the standalone page knows it at once; inside Teams AppShell switches if Teams' locale says otherwise).
- * `onApi` starts the page's own request as soon as the host is known, beside the catalogue and before React
- * renders anything (the large network's plan is a quarter of a second on the server).
+ * Inside Teams the page's early requests (./early.ts) start as soon as the host is known, before React renders.
  */
-export function mount(page: ReactNode, title: MessageKey, onApi?: (api: Api) => void): void {
+export function mount(page: ReactNode, title: MessageKey): void {
   const root = document.getElementById('root')!;
-  if (onApi) hostOnce().then((host) => onApi(createApi({ locale: host.locale, getToken: host.getToken })), () => undefined);
+  hostOnce().then((host) => apiKnown(createApi({ locale: host.locale, getToken: host.getToken })), () => undefined);
   loadCatalogue(guessLocale()).then(
     () =>
       createRoot(root).render(

@@ -36,7 +36,12 @@ const enc = encodeURIComponent;
 // ——— Answers the server types only in its handlers (no domain type to import): declared once, here. ———
 
 /** What GET /api/networks/:id answers: the network as this user may see it, with the planning advice. */
+/** How much of the network a plan holds: the plan's own rows only (the planning sections), or everything. */
+export type PlanParts = 'plan' | 'all';
+
 export interface PlanView extends NetworkAggregate {
+  /** 'plan': the reflections, ideas, summaries, analysis, bookings and invitations lists are empty (not loaded). */
+  parts: PlanParts;
   role: NetworkRole;
   myParticipantId?: string;
   /** Each advice with the kind it is counted with and the section it is shown in (bot/domain/advice.ts). */
@@ -261,7 +266,7 @@ export function networkApi(api: Api, networkId: string) {
   return {
     paths,
     /** GET the plan: the network as this user may see it, with the planning advice. */
-    get: () => api.get<PlanView>(paths.self),
+    get: (parts: PlanParts = 'all') => api.get<PlanView>(parts === 'plan' ? `${paths.self}?parts=plan` : paths.self),
     patch: (body: Partial<Network>, etag: string | undefined) => api.patch<Network>(paths.self, body, etag ?? ''),
     teamMembers: () => api.get<TeamMember[]>(paths.teamMembers),
     /** The method's roles (leader only): choose the co-driver or reference leader, or free the role; If-Match is the network's. */

@@ -1,40 +1,37 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApp } from './AppContext';
-import type { Api } from './api';
-import { networkApi, type PlanView } from './networkApi';
+import { networkApi, type PlanParts, type PlanView } from './networkApi';
+import { takePlanEarly } from './early';
 
-export type { PlanView };
+export type { PlanParts, PlanView };
 
-let early: { networkId: string; plan: Promise<PlanView>; used?: boolean } | undefined;
+/** Whether a plan holds what a view needs: everything does; the plan's rows alone do for the planning sections. */
+export const planCovers = (plan: PlanView | undefined, needs: PlanParts): plan is PlanView => !!plan && (plan.parts === 'all' || needs === 'plan');
 
 /**
- * Asks for the page's plan (?networkId=) as soon as the API can be asked — beside "who am I", not after
- * it (plan.tsx passes this to mount). usePlan's first load takes the answer; a failed one is asked again.
+ * The network's plan as this user may see it, with as much as the view `needs` (the planning sections only the
+ * plan's rows; the rest everything). Loaded again when the needs change and on `reload` (after a save).
  */
-export function prefetchPlan(api: Api): void {
-  const networkId = new URLSearchParams(window.location.search).get('networkId');
-  if (!networkId || early) return;
-  const plan = networkApi(api, networkId).get();
-  plan.catch(() => undefined);
-  early = { networkId, plan };
-}
-
-export function usePlan(networkId: string | undefined) {
+export function usePlan(networkId: string | undefined, needs: PlanParts = 'all') {
   const { api, me } = useApp();
   const [plan, setPlan] = useState<PlanView>();
   const [error, setError] = useState<Error>();
+  // Loads may overlap (a save's reload, a switch of section): the last one asked is the one shown.
+  const latest = useRef(0);
   const reload = useCallback(async () => {
     if (!networkId) return;
+    const asked = ++latest.current;
     try {
-      const prefetched = early && !early.used && early.networkId === networkId ? early.plan : undefined;
-      if (early) early.used = true; // only the first load: a reload asks again
-      const fresh = () => networkApi(api, networkId).get();
-      setPlan(await (prefetched ? prefetched.catch(fresh) : fresh()));
+      const prefetched = takePlanEarly(networkId, needs); // only the first load: a reload asks again
+      const fresh = () => networkApi(api, networkId).get(needs);
+      const answer = await (prefetched ? prefetched.catch(fresh) : fresh());
+      if (asked !== latest.current) return;
+      setPlan(answer);
       setError(undefined);
     } catch (failure) {
-      setError(failure as Error);
+      if (asked === latest.current) setError(failure as Error);
     }
-  }, [api, networkId, me.identity.userId]);
+  }, [api, networkId, me.identity.userId, needs]);
   useEffect(() => void reload(), [reload]);
   const canEdit = plan?.role === 'leader' || plan?.role === 'coDriver';
   return { plan, error, reload, canEdit };

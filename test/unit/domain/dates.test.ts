@@ -14,6 +14,11 @@ import {
 describe('dates in Copenhagen', () => {
   it('writes dates the Danish way', () => {
     expect(formatDate('2026-03-05')).toBe('05.03.2026');
+    expect(formatDate('2028-02-29')).toBe('29.02.2028');
+  });
+
+  it('refuses to write what is not a calendar date', () => {
+    for (const wrong of ['2026-02-29', '2026-13-01', '2026-3-5', '05.03.2026', '']) expect(() => formatDate(wrong)).toThrow(RangeError);
   });
 
   it('knows real calendar dates', () => {

@@ -4,12 +4,11 @@ import { involvementFormLabel } from '@domain/labels';
 import type { Assignment, Meeting } from '@domain/model';
 import { useApp } from '../../shell/AppContext';
 import { networkApi } from '../../shell/networkApi';
-import { SaveFailureBar, useSaver, useTableStyles, visuallyHidden } from '../../shared/formKit';
+import { SaveFailureBar, useSaver, useTableStyles } from '../../shared/formKit';
 import { SavedNote } from '../../shared/SavedNote';
 import { InvolvementCombobox, involvementToStore } from './InvolvementCombobox';
 
 const useStyles = makeStyles({
-  hidden: visuallyHidden,
   status: { display: 'block', marginTop: '2px', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   // The cell's text is the button: it reads as the table does, and a click or Enter makes it a field.
   cellButton: {
@@ -28,8 +27,6 @@ const useStyles = makeStyles({
   },
 });
 
-type Cell = 'contribution' | 'involvement';
-
 interface Props {
   networkId: string;
   meeting: Meeting;
@@ -39,30 +36,26 @@ interface Props {
   reload: () => Promise<void>;
 }
 
+export type Cell = 'contribution' | 'involvement';
+
 /**
  * A planning-tool row edited where it stands: what the person contributes and how. Each cell is its text until it is
  * clicked (or reached by Tab and Enter); then it is a field, saved as the leader leaves it — no dialog per row, and
- * a network of 60 people does not draw 1,200 fields. "Gemt kl. 14.32" shows under the row; a conflict keeps the
- * typed text and offers the latest version, as every form does.
+ * a network of 60 people does not draw 1,200 fields. Until the leader touches a row (MeetingPlan keeps which), its
+ * cells are these two plain buttons: no component, no state for the other 599 rows. Once touched it is EditingCells.
  */
-export function InlineAssignmentCells(props: Props & { classes: InlineClasses }) {
-  const { t, locale } = useApp();
-  const [touched, setTouched] = useState<Cell>();
-  // Until the leader touches the row, its cells are plain text buttons: no form state for the other 599 rows.
-  if (touched) return <EditingCells {...props} initial={touched} />;
-  const { classes, assignment, who } = props;
-  const cell = (which: Cell, label: string, text: string) => (
+export function plainCells(classes: InlineClasses, labels: { contribution: string; involvement: string }, texts: { contribution: string; involvement: string }, touch: (cell: Cell) => void) {
+  const cell = (which: Cell) => (
     <td className={classes.td}>
-      <button type="button" className={classes.cellButton} onClick={() => setTouched(which)}>
-        <span className={classes.hidden}>{`${label}: `}</span>
-        {text || '—'}
+      <button type="button" className={classes.cellButton} aria-label={`${labels[which]}: ${texts[which] || '—'}`} onClick={() => touch(which)}>
+        {texts[which] || '—'}
       </button>
     </td>
   );
   return (
     <>
-      {cell('contribution', t('tab.planner.inline.contribution', { who }), assignment.contribution)}
-      {cell('involvement', t('tab.planner.inline.involvement', { who }), involvementFormLabel(assignment.involvementForm, locale))}
+      {cell('contribution')}
+      {cell('involvement')}
     </>
   );
 }
@@ -70,18 +63,17 @@ export function InlineAssignmentCells(props: Props & { classes: InlineClasses })
 export interface InlineClasses {
   td: string;
   cellButton: string;
-  hidden: string;
 }
 
 /** The classes every row shares, made once per table. */
 export function useInlineClasses(): InlineClasses {
   const styles = useStyles();
   const table = useTableStyles();
-  return { td: table.td, cellButton: styles.cellButton, hidden: styles.hidden };
+  return { td: table.td, cellButton: styles.cellButton };
 }
 
 /** A touched row: its fields, its save and its "Gemt kl. …" (it stays so, with the confirmation, once touched). */
-function EditingCells({ networkId, meeting, assignment, who, reload, classes, initial }: Props & { classes: InlineClasses; initial: Cell }) {
+export function EditingCells({ networkId, meeting, assignment, who, reload, classes, initial }: Props & { classes: InlineClasses; initial: Cell }) {
   const { api, t, locale } = useApp();
   const styles = useStyles();
   const table = classes;
@@ -108,8 +100,7 @@ function EditingCells({ networkId, meeting, assignment, who, reload, classes, in
   };
 
   const cellButton = (cell: Cell, label: string, text: string) => (
-    <button type="button" className={classes.cellButton} onClick={() => setActive(cell)}>
-      <span className={classes.hidden}>{`${label}: `}</span>
+    <button type="button" className={classes.cellButton} aria-label={`${label}: ${text || '—'}`} onClick={() => setActive(cell)}>
       {text || '—'}
     </button>
   );

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { involvementFormLabel, participantKindLabel } from '@domain/labels';
 import type { Assignment, Meeting, Participant } from '@domain/model';
@@ -6,7 +6,7 @@ import { useApp } from '../../shell/AppContext';
 import type { PlanView } from '../../shell/usePlan';
 import { nameWithUnit, orderParticipants } from '../participants/order';
 import { AssignmentForm } from './AssignmentForm';
-import { InlineAssignmentCells, useInlineClasses } from './InlineAssignment';
+import { EditingCells, plainCells, useInlineClasses, type Cell } from './InlineAssignment';
 import { useTableStyles } from '../../shared/formKit';
 import { meetingTitle } from '../../shared/meetingTitle';
 
@@ -61,6 +61,16 @@ export function MeetingPlan({ plan, meeting, label, canEdit, editing, onEdit, on
   const available = orderParticipants(plan.participants.filter((p) => !assigned.has(p.id)), locale);
   const formHere = canEdit && editing?.meetingId === meeting.id;
   const anyForm = !!editing;
+  // The rows the leader has touched, and the cell first clicked: those are fields (EditingCells), the rest plain text.
+  const [touched, setTouched] = useState<ReadonlyMap<string, Cell>>(new Map());
+  // While a form is open the rows are read-only; afterwards they start untouched (a field would take focus again).
+  useEffect(() => {
+    if (anyForm) setTouched(new Map());
+  }, [anyForm]);
+  const inlineLabels = (name: string) => {
+    const who = t('tab.planner.matrix.cellLabel', { name, label });
+    return { contribution: t('tab.planner.inline.contribution', { who }), involvement: t('tab.planner.inline.involvement', { who }) };
+  };
 
   return (
     <section
@@ -96,14 +106,24 @@ export function MeetingPlan({ plan, meeting, label, canEdit, editing, onEdit, on
                     <span className={styles.kind}>{participantKindLabel(row.kind, locale)}</span>
                   </th>
                   {canEdit && !anyForm ? (
-                    <InlineAssignmentCells
-                      classes={inline}
-                      networkId={plan.network.id}
-                      meeting={meeting}
-                      assignment={row.assignment}
-                      who={t('tab.planner.matrix.cellLabel', { name: row.name, label })}
-                      reload={reload}
-                    />
+                    touched.has(row.id) ? (
+                      <EditingCells
+                        classes={inline}
+                        networkId={plan.network.id}
+                        meeting={meeting}
+                        assignment={row.assignment}
+                        who={t('tab.planner.matrix.cellLabel', { name: row.name, label })}
+                        reload={reload}
+                        initial={touched.get(row.id)!}
+                      />
+                    ) : (
+                      plainCells(
+                        inline,
+                        inlineLabels(row.name),
+                        { contribution: row.assignment.contribution, involvement: involvementFormLabel(row.assignment.involvementForm, locale) },
+                        (cell) => setTouched((before) => new Map(before).set(row.id, cell)),
+                      )
+                    )
                   ) : (
                     <>
                       <td className={table.td}>{row.assignment.contribution}</td>
