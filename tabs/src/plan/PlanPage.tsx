@@ -8,14 +8,13 @@ import type { SectionProps } from './SectionProps';
 import { ReachPanel } from './reach/ReachPanel';
 import { TabLink } from '../networks/TabLink';
 import { AdviceBox } from './advice/AdviceBox';
-import { parseLinkTarget } from '@domain/deepLink';
 import { linkTargetOf, openingOf } from './linkTarget';
 import { useFocusOnArrival } from './useFocusOnArrival';
 import { LinkedMeeting } from '../shared/MeetingPicker';
 import { planUrl } from '../networks/networkDraft';
-import { isSidePanel, sidePanel, sidePanelAsked } from '../meeting/entry';
+import { isSidePanel, sidePanel } from '../meeting/entry';
 import { SECTION_CODE, printCode } from './sectionCode';
-import { partsFor, printAsked } from './opening';
+import { pageOpening, partsFor, printAsked } from './opening';
 
 // Each section is its own chunk (./sectionCode.ts), downloaded when it is first shown (or preloaded, below): the
 // page's first download holds only the shell, the plan's frame and what every section shares.
@@ -42,10 +41,9 @@ const printView = lazyPart(printCode);
 
 // The section the page opens on (or the print view) was asked for by ./early.ts: its part takes it as soon as it is here.
 const printing = printAsked(window.location.search);
-// In a Teams meeting's side panel (or ?view=sidepanel) the page is the meeting's own view instead (tabs/src/meeting/).
-// The address's #… names a section, or a link's target (#reflections:<meeting id>, #ideas): plan/linkTarget.ts.
-const linkedSection = openingOf(parseLinkTarget(window.location.hash), true).section;
-const opening = printing ? printView : sidePanelAsked(window.location.search) ? sidePanel : (SECTIONS.find((s) => s.id === linkedSection) ?? SECTIONS[0]);
+// The view the address opens (./opening.ts: the print view, the meeting side panel, or the section the #… names).
+const openingView = pageOpening(window.location).view;
+const opening = openingView === 'print' ? printView : openingView === 'sidePanel' ? sidePanel : (SECTIONS.find((s) => s.id === openingView) ?? SECTIONS[0]);
 void opening.preload().catch(() => undefined);
 const preload = (s: { preload: () => Promise<unknown> }) => void s.preload().catch(() => undefined);
 
